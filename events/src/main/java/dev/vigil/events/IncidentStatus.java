@@ -1,0 +1,8 @@
+package dev.vigil.events;
+
+/** Lifecycle of an incident. */
+public enum IncidentStatus {
+  TRIGGERED,
+  ACKNOWLEDGED,
+  RESOLVED
+}

@@ -1,0 +1,12 @@
+package dev.vigil.events;
+
+/** Why a target could not be read. A fixed set, so it can be a metric label. */
+public enum UnreachableReason {
+  DNS,
+  REFUSED,
+  TIMEOUT,
+  HANDSHAKE_FAILURE,
+  NOT_TLS,
+  DENIED_BY_POLICY,
+  IO_ERROR
+}
