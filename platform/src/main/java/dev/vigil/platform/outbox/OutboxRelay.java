@@ -1,0 +1,91 @@
+package dev.vigil.platform.outbox;
+
+import dev.vigil.events.EventType;
+import dev.vigil.platform.messaging.OutgoingEvent;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.scheduler.Scheduled;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
+import jakarta.persistence.EntityManager;
+import java.time.Duration;
+import java.util.List;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+/**
+ * Publishes committed outbox rows in id order and deletes them once the broker acknowledged them.
+ * Rows are locked with {@code SKIP LOCKED}, so several replicas can relay without publishing the
+ * same row twice at once; a crash between publish and delete republishes (at-least-once).
+ */
+@ApplicationScoped
+public class OutboxRelay {
+
+  private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
+
+  private final EntityManager em;
+  private final Instance<OutboxSink> sink;
+  private final int batchSize;
+  private final Duration sendTimeout;
+
+  public OutboxRelay(
+      EntityManager em,
+      Instance<OutboxSink> sink,
+      @ConfigProperty(name = "vigil.outbox.batch-size", defaultValue = "200") int batchSize,
+      @ConfigProperty(name = "vigil.outbox.send-timeout", defaultValue = "PT10S")
+          Duration sendTimeout) {
+    this.em = em;
+    this.sink = sink;
+    this.batchSize = batchSize;
+    this.sendTimeout = sendTimeout;
+  }
+
+  @Scheduled(
+      every = "${vigil.outbox.poll-interval:0.1s}",
+      concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+      skipExecutionIf = Scheduled.ApplicationNotRunning.class)
+  void relay() {
+    if (!sink.isResolvable()) {
+      return;
+    }
+    try {
+      while (QuarkusTransaction.requiringNew().call(this::relayBatch) == batchSize) {
+        // a full batch means more are waiting: keep draining before the next tick
+      }
+    } catch (RuntimeException e) {
+      // Broker or database unavailable: rows stay and are retried on the next tick.
+      LOG.warnf("outbox relay paused: %s", e.toString());
+    }
+  }
+
+  /** Publishes one batch inside the caller's transaction; returns how many rows it published. */
+  private int relayBatch() {
+    @SuppressWarnings("unchecked")
+    List<OutboxRecord> batch =
+        em.createNativeQuery(
+                "select * from outbox_event order by id limit ?1 for update skip locked",
+                OutboxRecord.class)
+            .setParameter(1, batchSize)
+            .getResultList();
+    if (batch.isEmpty()) {
+      return 0;
+    }
+    List<Uni<Void>> sends = batch.stream().map(this::publish).toList();
+    Uni.join().all(sends).andFailFast().await().atMost(sendTimeout);
+    for (OutboxRecord record : batch) {
+      em.remove(record);
+    }
+    return batch.size();
+  }
+
+  private Uni<Void> publish(OutboxRecord r) {
+    EventType type =
+        EventType.of(r.eventType)
+            .orElseThrow(() -> new IllegalStateException("unknown event type " + r.eventType));
+    return sink.get()
+        .publish(
+            r.channel,
+            new OutgoingEvent(
+                r.eventId, type, r.source, r.subject, r.occurredAt, r.recordKey, r.payload));
+  }
+}

@@ -1,0 +1,97 @@
+package dev.vigil.platform.problem;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.Path;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+/** Renders every REST failure as RFC 9457 problem+json that names the field at fault. */
+public class ProblemMappers {
+
+  private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+
+  @ServerExceptionMapper
+  public Response problem(ProblemException e) {
+    return e.problem().toResponse();
+  }
+
+  @ServerExceptionMapper
+  public Response constraintViolation(ConstraintViolationException e) {
+    List<Problem.FieldError> errors =
+        e.getConstraintViolations().stream()
+            .map(v -> new Problem.FieldError(fieldOf(v), v.getMessage()))
+            .sorted(Comparator.comparing(Problem.FieldError::field))
+            .toList();
+    String detail =
+        errors.stream().map(f -> f.field() + ": " + f.message()).collect(Collectors.joining("; "));
+    return Problem.of(400, "Invalid request", detail, errors).toResponse();
+  }
+
+  @ServerExceptionMapper(priority = 1)
+  public Response unreadableJson(JsonProcessingException e) {
+    if (e instanceof UnrecognizedPropertyException unknown) {
+      String field = path(unknown);
+      return Problem.of(
+              400,
+              "Invalid request",
+              "unknown field '" + field + "'",
+              List.of(new Problem.FieldError(field, "unknown field")))
+          .toResponse();
+    }
+    if (e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
+      String field = path(mapping);
+      return Problem.of(
+              400,
+              "Invalid request",
+              field + ": " + mapping.getOriginalMessage(),
+              List.of(new Problem.FieldError(field, "invalid value")))
+          .toResponse();
+    }
+    return Problem.of(400, "Malformed JSON", e.getOriginalMessage(), List.of()).toResponse();
+  }
+
+  @ServerExceptionMapper
+  public Response webApplication(WebApplicationException e) {
+    int status = e.getResponse().getStatus();
+    if (status >= 500) {
+      LOG.error("request failed", e);
+    }
+    String title = e.getResponse().getStatusInfo().getReasonPhrase();
+    return Problem.of(status, title, status >= 500 ? null : e.getMessage(), List.of()).toResponse();
+  }
+
+  private static String fieldOf(ConstraintViolation<?> violation) {
+    // Drop the method and parameter nodes of a resource method ("create.request.port" -> "port").
+    List<String> names = new ArrayList<>();
+    for (Path.Node node : violation.getPropertyPath()) {
+      switch (node.getKind()) {
+        case PROPERTY, CONTAINER_ELEMENT -> {
+          if (node.getName() != null && !node.getName().startsWith("<")) {
+            names.add(node.getName());
+          }
+          if (node.getKey() != null) {
+            names.add(String.valueOf(node.getKey()));
+          }
+        }
+        default -> {}
+      }
+    }
+    return names.isEmpty() ? violation.getPropertyPath().toString() : String.join(".", names);
+  }
+
+  private static String path(JsonMappingException e) {
+    return e.getPath().stream()
+        .map(r -> r.getFieldName() != null ? r.getFieldName() : String.valueOf(r.getIndex()))
+        .collect(Collectors.joining("."));
+  }
+}
