@@ -5,8 +5,8 @@ import java.time.Instant;
 import java.util.Map;
 
 /**
- * Emitted by alert-service when an alert starts firing, and again when a firing alert's severity
- * or annotations change. Keyed by {@code fingerprint}, so one alert's events stay in order.
+ * Emitted by alert-service when an alert starts firing, and again when a firing alert's severity or
+ * annotations change. Keyed by {@code fingerprint}, so one alert's events stay in order.
  *
  * @param fingerprint stable identity of the alert: a hash of its labels
  * @param alertName the rule's alert name, also in {@code labels.alertname}

@@ -8,15 +8,15 @@ import java.util.Map;
 /**
  * Emitted by scanner-service after every probe of one provider (an RPC node, a rollup node or an
  * HTTP API) of a chain. Raw figures are kept so that alert rules can be written over them, e.g.
- * {@code headAgeSeconds > 3 * expectedBlockTimeSeconds}. Keyed by {@code providerId}. Fields that
- * a chain family does not have stay {@code null}.
+ * {@code headAgeSeconds > 3 * expectedBlockTimeSeconds}. Keyed by {@code providerId}. Fields that a
+ * chain family does not have stay {@code null}.
  *
  * @param observationId unique id (also the CloudEvent id)
  * @param chainId Vigil's id of the chain, e.g. {@code base-mainnet}
  * @param providerId Vigil's id of the probed provider
  * @param providerName human name of the provider (never its URL: URLs often carry API keys)
- * @param component {@code RPC}, {@code ROLLUP_NODE} or {@code API}: lets Vigil say "chain fine,
- *     API down"
+ * @param component {@code RPC}, {@code ROLLUP_NODE} or {@code API}: lets Vigil say "chain fine, API
+ *     down"
  * @param family {@code EVM}, {@code OP_STACK}, {@code BITCOIN}, {@code SOLANA}, {@code COSMOS},
  *     {@code HTTP}
  * @param labels the provider's labels
@@ -40,8 +40,7 @@ import java.util.Map;
  * @param peerCount number of peers
  * @param latencyMillis round-trip time of the probe
  * @param httpStatus HTTP status of an API probe
- * @param findings typed failures, e.g. {@code HEAD_STALLED}, {@code WRONG_CHAIN}, {@code
- *     RPC_ERROR}
+ * @param findings typed failures, e.g. {@code HEAD_STALLED}, {@code WRONG_CHAIN}, {@code RPC_ERROR}
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ChainHealthObserved(

@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Emitted by incident-service when the first alert of a new alert group opens an incident. Keyed
- * by {@code incidentId}.
+ * Emitted by incident-service when the first alert of a new alert group opens an incident. Keyed by
+ * {@code incidentId}.
  *
  * @param incidentId incident id (UUID)
  * @param groupKey the alert group the incident follows
