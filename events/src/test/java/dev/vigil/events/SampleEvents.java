@@ -1,0 +1,345 @@
+package dev.vigil.events;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Sample payloads for contract tests: a full one per event type (every field set, every collection
+ * non-empty) and a minimal one (only what the schema requires, {@code null} elsewhere).
+ */
+final class SampleEvents {
+
+  private static final Instant T0 = Instant.parse("2025-03-01T08:15:30.123456789Z");
+  private static final Instant T1 = Instant.parse("2025-03-01T09:00:00Z");
+  private static final String INCIDENT_ID = "6f1c2b9e-8a4d-4f3e-9c1a-2b7d5e0f4a11";
+  private static final String FINGERPRINT = "5d41402abc4b2a76";
+  private static final String SHA256 =
+      "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08";
+
+  private SampleEvents() {}
+
+  /** Every field set. The switch has no default, so a new {@link EventType} must add a sample. */
+  static Record full(EventType type) {
+    return switch (type) {
+      case CERTIFICATE_SCANNED -> certificateScanned();
+      case CHAIN_HEALTH_OBSERVED -> chainHealthObserved();
+      case ALERT_FIRED -> alertFired();
+      case ALERT_RESOLVED -> alertResolved();
+      case RISK_CONTROL_CHANGED -> riskControlChanged();
+      case INCIDENT_OPENED -> incidentOpened();
+      case INCIDENT_UPDATED -> incidentUpdated();
+      case INCIDENT_RESOLVED -> incidentResolved();
+    };
+  }
+
+  /** Only the fields the schema requires; everything optional is {@code null}. */
+  static Record minimal(EventType type) {
+    return switch (type) {
+      case CERTIFICATE_SCANNED -> minimalCertificateScanned();
+      case CHAIN_HEALTH_OBSERVED -> minimalChainHealthObserved();
+      case ALERT_FIRED -> minimalAlertFired();
+      case ALERT_RESOLVED -> minimalAlertResolved();
+      case RISK_CONTROL_CHANGED -> minimalRiskControlChanged();
+      case INCIDENT_OPENED -> minimalIncidentOpened();
+      case INCIDENT_UPDATED -> minimalIncidentUpdated();
+      case INCIDENT_RESOLVED -> minimalIncidentResolved();
+    };
+  }
+
+  static CertificateScanned certificateScanned() {
+    return new CertificateScanned(
+        "scan-0001",
+        "tgt-api-example",
+        new ScanTarget(
+            ScanTarget.TLS_ENDPOINT,
+            "api.example.com",
+            443,
+            "api.example.com",
+            "203.0.113.10",
+            "/etc/tls/server.pem",
+            "payments",
+            "api-tls"),
+        Map.of("team", "payments", "env", "prod"),
+        T0,
+        ScanOutcome.UNREACHABLE,
+        UnreachableReason.HANDSHAKE_FAILURE,
+        "handshake failed after the certificate was read",
+        "TLSv1.3",
+        List.of(certificateSummary()),
+        T1,
+        5L,
+        List.of(finding()));
+  }
+
+  static CertificateScanned minimalCertificateScanned() {
+    return new CertificateScanned(
+        "scan-0002",
+        "tgt-api-example",
+        new ScanTarget(ScanTarget.TLS_ENDPOINT, null, null, null, null, null, null, null),
+        null,
+        T0,
+        ScanOutcome.COMPLETED,
+        null,
+        null,
+        null,
+        List.of(minimalCertificateSummary()),
+        null,
+        null,
+        List.of(minimalFinding()));
+  }
+
+  static ChainHealthObserved chainHealthObserved() {
+    return new ChainHealthObserved(
+        "obs-0001",
+        "base-mainnet",
+        "base-rpc-primary",
+        "Primary Base RPC",
+        "ROLLUP_NODE",
+        "OP_STACK",
+        Map.of("env", "prod"),
+        T0,
+        HealthStatus.DEGRADED,
+        "8453",
+        "8453",
+        27_000_000L,
+        "0xabc123",
+        T0.minusSeconds(14),
+        14.0,
+        2.0,
+        3L,
+        10L,
+        900L,
+        1_800.5,
+        12.5,
+        4L,
+        2L,
+        false,
+        25,
+        87.3,
+        200,
+        List.of(
+            new Finding(
+                "HEAD_STALLED",
+                Severity.WARNING,
+                0,
+                "The head has not advanced for 14 s.",
+                Map.of("headAgeSeconds", "14"))));
+  }
+
+  static ChainHealthObserved minimalChainHealthObserved() {
+    return new ChainHealthObserved(
+        "obs-0002",
+        "base-mainnet",
+        "base-rpc-primary",
+        null,
+        "RPC",
+        "EVM",
+        null,
+        T0,
+        HealthStatus.HEALTHY,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null);
+  }
+
+  static AlertFired alertFired() {
+    return new AlertFired(
+        FINGERPRINT,
+        "CertificateExpiringSoon",
+        Severity.CRITICAL,
+        Map.of("alertname", "CertificateExpiringSoon", "team", "payments"),
+        Map.of("summary", "api.example.com expires in 5 days"),
+        "team=payments",
+        T0,
+        T1,
+        5.0,
+        "scan-0001");
+  }
+
+  static AlertFired minimalAlertFired() {
+    return new AlertFired(
+        FINGERPRINT,
+        "CertificateExpiringSoon",
+        Severity.WARNING,
+        null,
+        null,
+        "team=payments",
+        T0,
+        T0,
+        null,
+        null);
+  }
+
+  static AlertResolved alertResolved() {
+    return new AlertResolved(
+        FINGERPRINT,
+        "CertificateExpiringSoon",
+        Map.of("alertname", "CertificateExpiringSoon"),
+        "team=payments",
+        T0,
+        T1,
+        "The certificate was renewed.",
+        "scan-0003");
+  }
+
+  static AlertResolved minimalAlertResolved() {
+    return new AlertResolved(
+        FINGERPRINT, "CertificateExpiringSoon", null, "team=payments", T0, T1, null, null);
+  }
+
+  static RiskControlChanged riskControlChanged() {
+    return new RiskControlChanged(
+        "base-deposits",
+        "chain:base-mainnet",
+        BreakerState.CLOSED,
+        BreakerState.OPEN,
+        T0,
+        "The head of base-mainnet stalled on every provider.",
+        List.of(FINGERPRINT),
+        false,
+        "system",
+        T1);
+  }
+
+  static RiskControlChanged minimalRiskControlChanged() {
+    return new RiskControlChanged(
+        "base-deposits",
+        "chain:base-mainnet",
+        null,
+        BreakerState.CLOSED,
+        T0,
+        null,
+        null,
+        true,
+        "alice",
+        null);
+  }
+
+  static IncidentOpened incidentOpened() {
+    return new IncidentOpened(
+        INCIDENT_ID,
+        "team=payments",
+        "Certificate of api.example.com expires in 5 days",
+        Severity.CRITICAL,
+        List.of("payments-api"),
+        Map.of("team", "payments"),
+        T0,
+        List.of(FINGERPRINT));
+  }
+
+  static IncidentOpened minimalIncidentOpened() {
+    return new IncidentOpened(
+        INCIDENT_ID, "team=payments", "Certificate expiring", Severity.INFO, null, null, T0, null);
+  }
+
+  static IncidentUpdated incidentUpdated() {
+    return new IncidentUpdated(
+        INCIDENT_ID,
+        IncidentChange.ALERT_ATTACHED,
+        IncidentStatus.ACKNOWLEDGED,
+        Severity.CRITICAL,
+        T1,
+        "alice",
+        FINGERPRINT,
+        "A second alert joined the incident.",
+        2);
+  }
+
+  static IncidentUpdated minimalIncidentUpdated() {
+    return new IncidentUpdated(
+        INCIDENT_ID,
+        IncidentChange.NOTE_ADDED,
+        IncidentStatus.TRIGGERED,
+        Severity.WARNING,
+        T1,
+        "system",
+        null,
+        null,
+        0);
+  }
+
+  static IncidentResolved incidentResolved() {
+    return new IncidentResolved(
+        INCIDENT_ID,
+        "team=payments",
+        Severity.CRITICAL,
+        List.of("payments-api"),
+        T0,
+        T1,
+        2_670L,
+        "system");
+  }
+
+  static IncidentResolved minimalIncidentResolved() {
+    return new IncidentResolved(
+        INCIDENT_ID, "team=payments", Severity.WARNING, null, T0, T1, 0L, "system");
+  }
+
+  private static CertificateSummary certificateSummary() {
+    return new CertificateSummary(
+        0,
+        "CN=api.example.com",
+        "CN=Example Issuing CA,O=Example",
+        "0a1b2c3d",
+        T0.minusSeconds(86_400 * 85L),
+        T1,
+        5L,
+        SHA256,
+        SHA256,
+        "EC",
+        256,
+        "SHA256withECDSA",
+        List.of("api.example.com", "203.0.113.10"),
+        false,
+        false);
+  }
+
+  private static CertificateSummary minimalCertificateSummary() {
+    return new CertificateSummary(
+        0,
+        "CN=api.example.com",
+        "CN=api.example.com",
+        "01",
+        T0,
+        T1,
+        0L,
+        SHA256,
+        SHA256,
+        "RSA",
+        null,
+        "SHA256withRSA",
+        null,
+        true,
+        true);
+  }
+
+  private static Finding finding() {
+    return new Finding(
+        "EXPIRING_SOON",
+        Severity.CRITICAL,
+        0,
+        "The leaf certificate expires in 5 days.",
+        Map.of("daysLeft", "5"));
+  }
+
+  private static Finding minimalFinding() {
+    return new Finding("SELF_SIGNED", Severity.INFO, null, "The certificate is self-signed.", null);
+  }
+}
