@@ -2,10 +2,12 @@ package dev.vigil.platform.problem;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.Path;
+import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import java.util.ArrayList;
@@ -37,26 +39,43 @@ public class ProblemMappers {
     return Problem.of(400, "Invalid request", detail, errors).toResponse();
   }
 
-  @ServerExceptionMapper(priority = 1)
-  public Response unreadableJson(JsonProcessingException e) {
+  // Quarkus ships its own mapper for MismatchedInputException; ours are as specific and win on
+  // priority, so every JSON problem names its field in problem+json.
+  @ServerExceptionMapper(priority = Priorities.USER - 100)
+  public Response unknownField(UnrecognizedPropertyException e) {
+    String field = path(e);
+    return Problem.of(
+            400,
+            "Invalid request",
+            "unknown field '" + field + "'",
+            List.of(new Problem.FieldError(field, "unknown field")))
+        .toResponse();
+  }
+
+  @ServerExceptionMapper(priority = Priorities.USER - 100)
+  public Response mismatchedInput(MismatchedInputException e) {
     if (e instanceof UnrecognizedPropertyException unknown) {
-      String field = path(unknown);
-      return Problem.of(
-              400,
-              "Invalid request",
-              "unknown field '" + field + "'",
-              List.of(new Problem.FieldError(field, "unknown field")))
-          .toResponse();
+      return unknownField(unknown);
     }
-    if (e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
-      String field = path(mapping);
-      return Problem.of(
-              400,
-              "Invalid request",
-              field + ": " + mapping.getOriginalMessage(),
-              List.of(new Problem.FieldError(field, "invalid value")))
-          .toResponse();
+    return jsonMapping(e);
+  }
+
+  @ServerExceptionMapper(priority = Priorities.USER - 100)
+  public Response jsonMapping(JsonMappingException e) {
+    if (e.getPath().isEmpty()) {
+      return Problem.of(400, "Malformed JSON", e.getOriginalMessage(), List.of()).toResponse();
     }
+    String field = path(e);
+    return Problem.of(
+            400,
+            "Invalid request",
+            field + ": " + e.getOriginalMessage(),
+            List.of(new Problem.FieldError(field, "invalid value")))
+        .toResponse();
+  }
+
+  @ServerExceptionMapper(priority = Priorities.USER - 100)
+  public Response unreadableJson(JsonProcessingException e) {
     return Problem.of(400, "Malformed JSON", e.getOriginalMessage(), List.of()).toResponse();
   }
 

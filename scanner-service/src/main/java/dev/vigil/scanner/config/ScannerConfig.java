@@ -1,0 +1,52 @@
+package dev.vigil.scanner.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/** Everything the scanner can be tuned with, under {@code vigil.scanner}. */
+@ConfigMapping(prefix = "vigil.scanner")
+public interface ScannerConfig {
+
+  /** How often each target is scanned. */
+  @WithDefault("PT5M")
+  Duration interval();
+
+  /** How often the scheduler looks for targets that are due. */
+  @WithDefault("1s")
+  String tick();
+
+  /** TCP connect timeout. */
+  @WithDefault("PT5S")
+  Duration connectTimeout();
+
+  /** Timeout of the TLS handshake (and of each read during it). */
+  @WithDefault("PT10S")
+  Duration handshakeTimeout();
+
+  /** Scans running at once. */
+  @WithDefault("16")
+  int concurrency();
+
+  /** Days before expiry at which a certificate is EXPIRING_SOON (warning). */
+  @WithDefault("28")
+  int warningDays();
+
+  /** Days before expiry at which EXPIRING_SOON becomes critical. */
+  @WithDefault("14")
+  int criticalDays();
+
+  /** Networks (CIDR) the scanner may connect to; empty allows all that are not denied. */
+  Optional<List<String>> allowNetworks();
+
+  /** Networks (CIDR) the scanner never connects to. Defaults deny link-local and metadata IPs. */
+  @WithDefault("0.0.0.0/8,169.254.0.0/16,100.100.100.200/32,fe80::/10,fd00:ec2::254/128,::/128")
+  List<String> denyNetworks();
+
+  /** Host names the scanner never connects to (cloud metadata names). */
+  @WithDefault("metadata.google.internal,metadata,instance-data,instance-data.ec2.internal")
+  Set<String> denyHosts();
+}

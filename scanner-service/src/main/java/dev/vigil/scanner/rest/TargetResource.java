@@ -1,0 +1,66 @@
+package dev.vigil.scanner.rest;
+
+import dev.vigil.scanner.domain.TargetSpec;
+import dev.vigil.scanner.service.TargetService;
+import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.List;
+
+/** TLS endpoints to watch. Reading is open; changing needs the {@code operator} role. */
+@Path("/api/v1/targets")
+@Produces(MediaType.APPLICATION_JSON)
+public class TargetResource {
+
+  private final TargetService targets;
+
+  public TargetResource(TargetService targets) {
+    this.targets = targets;
+  }
+
+  @POST
+  @Consumes(MediaType.APPLICATION_JSON)
+  @RolesAllowed("operator")
+  public Response register(@Valid @NotNull RegisterTargetRequest request, UriInfo uri) {
+    TargetView created =
+        TargetView.of(
+            targets.register(
+                new TargetSpec(
+                    request.host(), request.port(), request.serverName(), request.labels())));
+    return Response.created(uri.getAbsolutePathBuilder().path(created.id()).build())
+        .entity(created)
+        .build();
+  }
+
+  @GET
+  @PermitAll
+  public List<TargetView> list() {
+    return targets.list().stream().map(TargetView::of).toList();
+  }
+
+  @GET
+  @Path("{id}")
+  @PermitAll
+  public TargetView get(@PathParam("id") String id) {
+    return TargetView.of(targets.get(id));
+  }
+
+  @DELETE
+  @Path("{id}")
+  @RolesAllowed("operator")
+  public Response delete(@PathParam("id") String id) {
+    targets.delete(id);
+    return Response.noContent().build();
+  }
+}

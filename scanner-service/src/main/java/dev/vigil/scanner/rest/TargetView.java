@@ -1,0 +1,51 @@
+package dev.vigil.scanner.rest;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import dev.vigil.scanner.persistence.TargetEntity;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/** A target as the API shows it, with its latest scan result (absent until the first scan). */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record TargetView(
+    String id,
+    String host,
+    int port,
+    String serverName,
+    Map<String, String> labels,
+    Instant createdAt,
+    Instant nextScanAt,
+    LastScan lastScan) {
+
+  /** The latest scan of a target. */
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  public record LastScan(
+      String scanId,
+      Instant scannedAt,
+      String outcome,
+      String unreachableReason,
+      String detail,
+      String protocol,
+      Instant earliestNotAfter,
+      Long daysLeft,
+      List<String> findings) {}
+
+  static TargetView of(TargetEntity t) {
+    LastScan last =
+        t.lastScanId == null
+            ? null
+            : new LastScan(
+                t.lastScanId,
+                t.lastScannedAt,
+                t.lastOutcome,
+                t.lastUnreachableReason,
+                t.lastDetail,
+                t.lastProtocol,
+                t.lastEarliestNotAfter,
+                t.lastDaysLeft,
+                t.lastFindings);
+    return new TargetView(
+        t.id, t.host, t.port, t.serverName, t.labels, t.createdAt, t.nextScanAt, last);
+  }
+}
