@@ -2,6 +2,7 @@ package dev.vigil.scanner.rest;
 
 import dev.vigil.scanner.domain.TargetSpec;
 import dev.vigil.scanner.service.TargetService;
+import dev.vigil.scanner.service.TargetStatus;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
@@ -33,11 +34,9 @@ public class TargetResource {
   @Consumes(MediaType.APPLICATION_JSON)
   @RolesAllowed("operator")
   public Response register(@Valid @NotNull RegisterTargetRequest request, UriInfo uri) {
-    TargetView created =
-        TargetView.of(
-            targets.register(
-                new TargetSpec(
-                    request.host(), request.port(), request.serverName(), request.labels())));
+    TargetStatus created =
+        targets.register(
+            new TargetSpec(request.host(), request.port(), request.serverName(), request.labels()));
     return Response.created(uri.getAbsolutePathBuilder().path(created.id()).build())
         .entity(created)
         .build();
@@ -45,15 +44,15 @@ public class TargetResource {
 
   @GET
   @PermitAll
-  public List<TargetView> list() {
-    return targets.list().stream().map(TargetView::of).toList();
+  public List<TargetStatus> list() {
+    return targets.list();
   }
 
   @GET
   @Path("{id}")
   @PermitAll
-  public TargetView get(@PathParam("id") String id) {
-    return TargetView.of(targets.get(id));
+  public TargetStatus get(@PathParam("id") String id) {
+    return targets.get(id);
   }
 
   @DELETE

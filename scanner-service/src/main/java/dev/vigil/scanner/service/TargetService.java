@@ -36,7 +36,7 @@ public class TargetService {
 
   /** Validates and stores a target; it is scanned at the next scheduler tick. */
   @Transactional
-  public TargetEntity register(TargetSpec spec) {
+  public TargetStatus register(TargetSpec spec) {
     List<FieldViolation> violations = spec.violations(policy);
     if (!violations.isEmpty()) {
       throw new ProblemException(
@@ -55,17 +55,20 @@ public class TargetService {
     target.nextScanAt = target.createdAt;
     target.lastFindings = List.of();
     targets.persist(target);
-    return target;
+    return TargetStatus.of(target);
   }
 
   @Transactional
-  public List<TargetEntity> list() {
-    return targets.listByCreation();
+  public List<TargetStatus> list() {
+    return targets.listByCreation().stream().map(TargetStatus::of).toList();
   }
 
   @Transactional
-  public TargetEntity get(String id) {
-    return targets.findByIdOptional(id).orElseThrow(() -> ProblemException.notFound("target", id));
+  public TargetStatus get(String id) {
+    return targets
+        .findByIdOptional(id)
+        .map(TargetStatus::of)
+        .orElseThrow(() -> ProblemException.notFound("target", id));
   }
 
   @Transactional

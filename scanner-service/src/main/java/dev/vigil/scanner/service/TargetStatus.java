@@ -1,4 +1,4 @@
-package dev.vigil.scanner.rest;
+package dev.vigil.scanner.service;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.vigil.scanner.persistence.TargetEntity;
@@ -6,9 +6,12 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
-/** A target as the API shows it, with its latest scan result (absent until the first scan). */
+/**
+ * The read model of a target: its settings and latest scan result (absent until the first scan).
+ * Served as is by the REST API.
+ */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record TargetView(
+public record TargetStatus(
     String id,
     String host,
     int port,
@@ -31,7 +34,7 @@ public record TargetView(
       Long daysLeft,
       List<String> findings) {}
 
-  static TargetView of(TargetEntity t) {
+  public static TargetStatus of(TargetEntity t) {
     LastScan last =
         t.lastScanId == null
             ? null
@@ -45,7 +48,7 @@ public record TargetView(
                 t.lastEarliestNotAfter,
                 t.lastDaysLeft,
                 t.lastFindings);
-    return new TargetView(
+    return new TargetStatus(
         t.id, t.host, t.port, t.serverName, t.labels, t.createdAt, t.nextScanAt, last);
   }
 }
