@@ -86,7 +86,10 @@ public class CloudEventCodec {
             .orElseThrow(
                 () ->
                     new PoisonRecordException(
-                        "unsupported ce_type '" + typeName + "', expected one of " + accepted));
+                        "unsupported ce_type '"
+                            + typeName
+                            + "', expected one of "
+                            + accepted.stream().map(EventType::type).sorted().toList()));
     String source = required(headers, "ce_source");
     Instant time = parseTime(header(headers, "ce_time"));
     Object payload = message.getPayload();

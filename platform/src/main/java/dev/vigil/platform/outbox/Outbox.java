@@ -3,6 +3,7 @@ package dev.vigil.platform.outbox;
 import dev.vigil.events.EventType;
 import dev.vigil.platform.messaging.CloudEventCodec;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
@@ -19,14 +20,17 @@ public class Outbox {
 
   private final EntityManager em;
   private final CloudEventCodec codec;
+  private final Event<OutboxWritten> written;
   private final String source;
 
   public Outbox(
       EntityManager em,
       CloudEventCodec codec,
+      Event<OutboxWritten> written,
       @ConfigProperty(name = "vigil.events.source") String source) {
     this.em = em;
     this.codec = codec;
+    this.written = written;
     this.source = source;
   }
 
@@ -49,6 +53,8 @@ public class Outbox {
     record.occurredAt = occurredAt;
     record.payload = codec.toJson(payload);
     em.persist(record);
+    // Wakes the relay once the transaction commits, so events leave without waiting for a poll.
+    written.fire(OutboxWritten.INSTANCE);
     return record.eventId;
   }
 }

@@ -5,11 +5,17 @@ import dev.vigil.platform.messaging.OutgoingEvent;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
 import jakarta.enterprise.inject.Instance;
 import jakarta.persistence.EntityManager;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
@@ -27,6 +33,15 @@ public class OutboxRelay {
   private final Instance<OutboxSink> sink;
   private final int batchSize;
   private final Duration sendTimeout;
+  private final AtomicBoolean queued = new AtomicBoolean();
+  // One thread: batches go out in id order, so one key's events keep their order.
+  private final ExecutorService relayThread =
+      Executors.newSingleThreadExecutor(
+          r -> {
+            Thread t = new Thread(r, "outbox-relay");
+            t.setDaemon(true);
+            return t;
+          });
 
   public OutboxRelay(
       EntityManager em,
@@ -40,14 +55,36 @@ public class OutboxRelay {
     this.sendTimeout = sendTimeout;
   }
 
+  /** Relays right after a transaction that wrote to the outbox commits. */
+  void onCommit(@Observes(during = TransactionPhase.AFTER_SUCCESS) OutboxWritten written) {
+    wake();
+  }
+
+  /** Safety net: rows left by a crash, a broker outage or another replica are picked up here. */
   @Scheduled(
-      every = "${vigil.outbox.poll-interval:0.1s}",
-      concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+      every = "${vigil.outbox.poll-interval:1s}",
       skipExecutionIf = Scheduled.ApplicationNotRunning.class)
-  void relay() {
-    if (!sink.isResolvable()) {
-      return;
+  void poll() {
+    wake();
+  }
+
+  /** Runs a relay pass on the relay thread unless one is already queued. */
+  void wake() {
+    if (sink.isResolvable() && queued.compareAndSet(false, true)) {
+      relayThread.execute(
+          () -> {
+            queued.set(false);
+            relay();
+          });
     }
+  }
+
+  @PreDestroy
+  void stop() {
+    relayThread.shutdown();
+  }
+
+  private void relay() {
     try {
       while (QuarkusTransaction.requiringNew().call(this::relayBatch) == batchSize) {
         // a full batch means more are waiting: keep draining before the next tick

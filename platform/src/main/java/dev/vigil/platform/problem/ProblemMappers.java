@@ -90,10 +90,12 @@ public class ProblemMappers {
   }
 
   private static String fieldOf(ConstraintViolation<?> violation) {
-    // Drop the method and parameter nodes of a resource method ("create.request.port" -> "port").
+    // "create.request.port" -> "port"; "list.limit" (a query parameter) -> "limit".
     List<String> names = new ArrayList<>();
+    String parameter = null;
     for (Path.Node node : violation.getPropertyPath()) {
       switch (node.getKind()) {
+        case PARAMETER -> parameter = node.getName();
         case PROPERTY, CONTAINER_ELEMENT -> {
           if (node.getName() != null && !node.getName().startsWith("<")) {
             names.add(node.getName());
@@ -105,7 +107,10 @@ public class ProblemMappers {
         default -> {}
       }
     }
-    return names.isEmpty() ? violation.getPropertyPath().toString() : String.join(".", names);
+    if (!names.isEmpty()) {
+      return String.join(".", names);
+    }
+    return parameter != null ? parameter : violation.getPropertyPath().toString();
   }
 
   private static String path(JsonMappingException e) {

@@ -4,14 +4,18 @@ import io.quarkus.arc.DefaultBean;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 import java.time.Clock;
+import java.time.Duration;
 
-/** Time comes from an injected {@link Clock} everywhere, so tests can fix or move it. */
+/**
+ * Time comes from an injected {@link Clock} everywhere, so tests can fix or move it. It ticks in
+ * microseconds, PostgreSQL's resolution, so an instant read back equals the one written.
+ */
 public class ClockProducer {
 
   @Produces
   @Singleton
   @DefaultBean
   Clock systemClock() {
-    return Clock.systemUTC();
+    return Clock.tick(Clock.systemUTC(), Duration.ofNanos(1_000));
   }
 }
