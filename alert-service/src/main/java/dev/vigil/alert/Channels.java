@@ -1,0 +1,16 @@
+package dev.vigil.alert;
+
+/**
+ * Reactive-messaging channel names: roles, not topics (topics are set in {@code
+ * application.properties}). Shared by the consumer, the outbox sink, the service and the tests.
+ */
+public final class Channels {
+
+  /** Incoming {@code CertificateScanned} events. */
+  public static final String CERTIFICATE_SCANS = "certificate-scans";
+
+  /** Outgoing {@code AlertFired} and {@code AlertResolved} events, keyed by fingerprint. */
+  public static final String ALERTS = "alerts";
+
+  private Channels() {}
+}
