@@ -1,0 +1,302 @@
+package dev.vigil.incident.domain;
+
+import dev.vigil.events.AlertFired;
+import dev.vigil.events.AlertResolved;
+import dev.vigil.events.IncidentChange;
+import dev.vigil.events.IncidentStatus;
+import dev.vigil.events.Severity;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.UUID;
+
+/**
+ * An incident: one alert group's trouble from its first alert until all its alerts resolved. The
+ * aggregate root; every change goes through it and appends to the timeline. Entries appended since
+ * the incident was loaded are kept in {@link #newTimelineEntries()} for the store to append.
+ */
+public final class Incident {
+
+  private final UUID id;
+  private final String groupKey;
+  private final String title;
+  private final Instant openedAt;
+  private final Map<String, IncidentAlert> alerts;
+  private final List<TimelineEntry> newEntries = new ArrayList<>();
+  private Severity severity;
+  private IncidentStatus status;
+  private Map<String, String> labels;
+  private Instant updatedAt;
+  private Instant resolvedAt;
+  private String resolvedBy;
+
+  private Incident(
+      UUID id,
+      String groupKey,
+      String title,
+      Severity severity,
+      IncidentStatus status,
+      Map<String, String> labels,
+      Instant openedAt,
+      Instant updatedAt,
+      Instant resolvedAt,
+      String resolvedBy,
+      Collection<IncidentAlert> alerts) {
+    this.id = Objects.requireNonNull(id, "id");
+    this.groupKey = Objects.requireNonNull(groupKey, "groupKey");
+    this.title = Objects.requireNonNull(title, "title");
+    this.severity = Objects.requireNonNull(severity, "severity");
+    this.status = Objects.requireNonNull(status, "status");
+    this.labels = labels == null ? Map.of() : Map.copyOf(labels);
+    this.openedAt = Objects.requireNonNull(openedAt, "openedAt");
+    this.updatedAt = Objects.requireNonNull(updatedAt, "updatedAt");
+    this.resolvedAt = resolvedAt;
+    this.resolvedBy = resolvedBy;
+    this.alerts = new LinkedHashMap<>();
+    alerts.forEach(a -> this.alerts.put(a.fingerprint(), a));
+  }
+
+  /** Rebuilds a stored incident; appends nothing to its timeline. */
+  public static Incident restore(
+      UUID id,
+      String groupKey,
+      String title,
+      Severity severity,
+      IncidentStatus status,
+      Map<String, String> labels,
+      Instant openedAt,
+      Instant updatedAt,
+      Instant resolvedAt,
+      String resolvedBy,
+      Collection<IncidentAlert> alerts) {
+    return new Incident(
+        id,
+        groupKey,
+        title,
+        severity,
+        status,
+        labels,
+        openedAt,
+        updatedAt,
+        resolvedAt,
+        resolvedBy,
+        alerts);
+  }
+
+  /** Opens an incident for the group of {@code first}, with that alert attached. */
+  static Incident open(UUID id, AlertFired first, Instant now) {
+    IncidentAlert alert = IncidentAlert.firing(first, now);
+    Incident incident =
+        new Incident(
+            id,
+            first.groupKey(),
+            titleFor(alert),
+            first.severity(),
+            IncidentStatus.TRIGGERED,
+            first.labels(),
+            now,
+            now,
+            null,
+            null,
+            List.of(alert));
+    incident.append(
+        TimelineKind.OPENED,
+        now,
+        "Incident opened by alert " + alert.displayName() + " (" + alert.severity() + ")",
+        alert.fingerprint());
+    return incident;
+  }
+
+  /** Applies an alert of this incident's group that fired (for the first time or again). */
+  Decision fire(AlertFired fired, Instant now) {
+    requireOpen();
+    if (!groupKey.equals(fired.groupKey())) {
+      throw new IllegalArgumentException(
+          "alert of group " + fired.groupKey() + " applied to incident of group " + groupKey);
+    }
+    String fp = fired.fingerprint();
+    IncidentAlert known = alerts.get(fp);
+    if (known == null) {
+      IncidentAlert attached = IncidentAlert.firing(fired, now);
+      alerts.put(fp, attached);
+      labels = commonLabels(labels, attached.labels());
+      String message =
+          "Alert " + attached.displayName() + " (" + attached.severity() + ") attached";
+      append(TimelineKind.ALERT_ATTACHED, now, message, fp);
+      recomputeSeverity(now);
+      return touched(Decision.updated(this, IncidentChange.ALERT_ATTACHED, fp, message), now);
+    }
+    IncidentAlert refired = known.refired(fired, now);
+    alerts.put(fp, refired);
+    if (!known.firing()) {
+      String message =
+          "Alert " + refired.displayName() + " (" + refired.severity() + ") fired again";
+      append(TimelineKind.ALERT_REFIRED, now, message, fp);
+      recomputeSeverity(now);
+      return touched(Decision.updated(this, IncidentChange.ALERT_REFIRED, fp, message), now);
+    }
+    if (known.severity() == refired.severity()) {
+      // A repeat of what we know (e.g. new annotations): kept, but not worth a timeline entry.
+      return Decision.unchanged(this, fp);
+    }
+    String message =
+        "Alert "
+            + refired.displayName()
+            + " severity changed from "
+            + known.severity()
+            + " to "
+            + refired.severity();
+    append(TimelineKind.ALERT_SEVERITY_CHANGED, now, message, fp);
+    IncidentChange change =
+        recomputeSeverity(now) ? IncidentChange.SEVERITY_CHANGED : IncidentChange.ALERT_REFIRED;
+    return touched(Decision.updated(this, change, fp, message), now);
+  }
+
+  /** Applies the resolution of one of this incident's alerts. */
+  Decision resolveAlert(AlertResolved resolved, Instant now, ResolutionPolicy policy) {
+    requireOpen();
+    String fp = resolved.fingerprint();
+    IncidentAlert known = alerts.get(fp);
+    if (known == null || !known.firing()) {
+      return Decision.ignored(fp, "alert " + fp + " is not firing in incident " + id);
+    }
+    alerts.put(fp, known.resolved(now));
+    String message = "Alert " + known.displayName() + " resolved";
+    if (resolved.reason() != null && !resolved.reason().isBlank()) {
+      message += ": " + resolved.reason();
+    }
+    append(TimelineKind.ALERT_RESOLVED, now, message, fp);
+    updatedAt = now;
+    if (activeAlerts() == 0 && policy.resolveNow(this, now)) {
+      resolve(now, TimelineEntry.SYSTEM);
+      return Decision.resolved(this, fp, message);
+    }
+    return Decision.updated(this, IncidentChange.ALERT_RESOLVED, fp, message);
+  }
+
+  private void resolve(Instant now, String actor) {
+    status = IncidentStatus.RESOLVED;
+    resolvedAt = now;
+    resolvedBy = actor;
+    updatedAt = now;
+    newEntries.add(
+        new TimelineEntry(TimelineKind.RESOLVED, now, actor, "All alerts resolved", null));
+  }
+
+  /** Sets the incident severity to the highest of its alerts'; returns whether it changed. */
+  private boolean recomputeSeverity(Instant now) {
+    Severity highest = null;
+    for (IncidentAlert alert : alerts.values()) {
+      highest = Severity.max(highest, alert.severity());
+    }
+    if (highest == severity) {
+      return false;
+    }
+    append(
+        TimelineKind.SEVERITY_CHANGED,
+        now,
+        "Incident severity changed from " + severity + " to " + highest,
+        null);
+    severity = highest;
+    return true;
+  }
+
+  private Decision touched(Decision decision, Instant now) {
+    updatedAt = now;
+    return decision;
+  }
+
+  private void append(TimelineKind kind, Instant at, String message, String fingerprint) {
+    newEntries.add(TimelineEntry.system(kind, at, message, fingerprint));
+  }
+
+  private void requireOpen() {
+    if (!isOpen()) {
+      throw new IllegalStateException("incident " + id + " is resolved");
+    }
+  }
+
+  /** Labels present with the same value on every alert, as alertmanager's common labels. */
+  private static Map<String, String> commonLabels(Map<String, String> a, Map<String, String> b) {
+    Map<String, String> common = new HashMap<>();
+    a.forEach(
+        (name, value) -> {
+          if (value.equals(b.get(name))) {
+            common.put(name, value);
+          }
+        });
+    return Map.copyOf(common);
+  }
+
+  private static String titleFor(IncidentAlert first) {
+    return first.summary() != null ? first.summary() : first.displayName();
+  }
+
+  public boolean isOpen() {
+    return status != IncidentStatus.RESOLVED;
+  }
+
+  /** Number of attached alerts still firing. */
+  public int activeAlerts() {
+    return (int) alerts.values().stream().filter(IncidentAlert::firing).count();
+  }
+
+  public UUID id() {
+    return id;
+  }
+
+  public String groupKey() {
+    return groupKey;
+  }
+
+  public String title() {
+    return title;
+  }
+
+  public Severity severity() {
+    return severity;
+  }
+
+  public IncidentStatus status() {
+    return status;
+  }
+
+  public Map<String, String> labels() {
+    return labels;
+  }
+
+  public Instant openedAt() {
+    return openedAt;
+  }
+
+  public Instant updatedAt() {
+    return updatedAt;
+  }
+
+  public Instant resolvedAt() {
+    return resolvedAt;
+  }
+
+  public String resolvedBy() {
+    return resolvedBy;
+  }
+
+  /** Attached alerts in the order they were attached. */
+  public List<IncidentAlert> alerts() {
+    return List.copyOf(alerts.values());
+  }
+
+  public List<String> alertFingerprints() {
+    return List.copyOf(alerts.keySet());
+  }
+
+  /** Timeline entries appended since this incident was opened or restored. */
+  public List<TimelineEntry> newTimelineEntries() {
+    return List.copyOf(newEntries);
+  }
+}

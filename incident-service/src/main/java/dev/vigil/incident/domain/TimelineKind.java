@@ -1,0 +1,15 @@
+package dev.vigil.incident.domain;
+
+/**
+ * What a timeline entry records. Stored by name, so constants are only ever added (acknowledge,
+ * escalation, notes and reopen come with later issues).
+ */
+public enum TimelineKind {
+  OPENED,
+  ALERT_ATTACHED,
+  ALERT_REFIRED,
+  ALERT_SEVERITY_CHANGED,
+  SEVERITY_CHANGED,
+  ALERT_RESOLVED,
+  RESOLVED
+}

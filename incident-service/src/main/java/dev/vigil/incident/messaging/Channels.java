@@ -1,0 +1,13 @@
+package dev.vigil.incident.messaging;
+
+/** Reactive-messaging channel names; topics are bound to them in application.properties. */
+public final class Channels {
+
+  /** In: AlertFired and AlertResolved from alert-service. */
+  public static final String ALERTS = "alerts";
+
+  /** Out: IncidentOpened, IncidentUpdated and IncidentResolved, keyed by incident id. */
+  public static final String INCIDENTS = "incidents";
+
+  private Channels() {}
+}

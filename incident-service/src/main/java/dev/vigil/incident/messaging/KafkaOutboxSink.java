@@ -1,0 +1,33 @@
+package dev.vigil.incident.messaging;
+
+import dev.vigil.platform.messaging.CloudEventCodec;
+import dev.vigil.platform.messaging.OutgoingEvent;
+import dev.vigil.platform.outbox.OutboxSink;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.reactive.messaging.MutinyEmitter;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.eclipse.microprofile.reactive.messaging.Channel;
+
+/** Where the platform's outbox relay publishes incident events. */
+@ApplicationScoped
+public class KafkaOutboxSink implements OutboxSink {
+
+  private final MutinyEmitter<String> incidents;
+  private final CloudEventCodec codec;
+
+  public KafkaOutboxSink(
+      @Channel(Channels.INCIDENTS) MutinyEmitter<String> incidents, CloudEventCodec codec) {
+    this.incidents = incidents;
+    this.codec = codec;
+  }
+
+  @Override
+  public Uni<Void> publish(String channel, OutgoingEvent event) {
+    if (!Channels.INCIDENTS.equals(channel)) {
+      // The row stays in the outbox and the relay logs the failure: better than losing it.
+      return Uni.createFrom()
+          .failure(new IllegalArgumentException("no outgoing channel '" + channel + "'"));
+    }
+    return incidents.sendMessage(codec.toMessage(event));
+  }
+}

@@ -1,0 +1,60 @@
+package dev.vigil.incident.persistence;
+
+import dev.vigil.events.IncidentStatus;
+import dev.vigil.incident.domain.AlertStatus;
+import dev.vigil.incident.domain.IncidentFilter;
+import io.quarkus.hibernate.orm.panache.PanacheQuery;
+import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+import io.quarkus.panache.common.Page;
+import io.quarkus.panache.common.Sort;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/** Queries over {@code incident}. */
+@ApplicationScoped
+public class IncidentRepository implements PanacheRepositoryBase<IncidentEntity, UUID> {
+
+  private static final Sort NEWEST_FIRST = Sort.descending("openedAt", "id");
+
+  public Optional<IncidentEntity> findOpenByGroup(String groupKey) {
+    return find("groupKey = ?1 and status <> ?2", groupKey, IncidentStatus.RESOLVED)
+        .firstResultOptional();
+  }
+
+  /** The open incident in which alert {@code fingerprint} fires (newest, should there be two). */
+  public Optional<IncidentEntity> findOpenWithFiringAlert(String fingerprint) {
+    return find(
+            "select i from IncidentEntity i where i.status <> ?1 and exists"
+                + " (select 1 from IncidentAlertEntity a where a.id.incidentId = i.id"
+                + " and a.id.fingerprint = ?2 and a.status = ?3)"
+                + " order by i.openedAt desc, i.id desc",
+            IncidentStatus.RESOLVED,
+            fingerprint,
+            AlertStatus.FIRING)
+        .firstResultOptional();
+  }
+
+  public List<IncidentEntity> list(IncidentFilter filter, int limit) {
+    PanacheQuery<IncidentEntity> query =
+        switch (filter) {
+          case OPEN -> find("status <> ?1", NEWEST_FIRST, IncidentStatus.RESOLVED);
+          case RESOLVED -> find("status = ?1", NEWEST_FIRST, IncidentStatus.RESOLVED);
+          case ALL -> findAll(NEWEST_FIRST);
+        };
+    return query.page(Page.ofSize(limit)).list();
+  }
+
+  /**
+   * Serialises all work on one alert group until the transaction ends, across replicas: without it
+   * two replicas could both see no open incident and both open one (the partial unique index would
+   * then reject the second, which is not a failure worth retrying).
+   */
+  public void lockGroup(String groupKey) {
+    getEntityManager()
+        .createNativeQuery("select count(*) from pg_advisory_xact_lock(hashtextextended(?1, 0))")
+        .setParameter(1, groupKey)
+        .getSingleResult();
+  }
+}

@@ -1,0 +1,98 @@
+package dev.vigil.incident.persistence;
+
+import dev.vigil.incident.domain.Incident;
+import dev.vigil.incident.domain.IncidentAlert;
+import dev.vigil.incident.domain.IncidentFilter;
+import dev.vigil.incident.domain.TimelineEntry;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+/**
+ * Loads and saves {@link Incident} aggregates (incident, alerts, timeline) through the
+ * repositories, so services deal in domain objects only. Callers provide the transaction.
+ */
+@ApplicationScoped
+public class IncidentStore {
+
+  private final IncidentRepository incidents;
+  private final IncidentAlertRepository alerts;
+  private final TimelineEntryRepository timeline;
+
+  public IncidentStore(
+      IncidentRepository incidents,
+      IncidentAlertRepository alerts,
+      TimelineEntryRepository timeline) {
+    this.incidents = incidents;
+    this.alerts = alerts;
+    this.timeline = timeline;
+  }
+
+  /** See {@link IncidentRepository#lockGroup}. */
+  public void lockGroup(String groupKey) {
+    incidents.lockGroup(groupKey);
+  }
+
+  public Optional<Incident> findOpenByGroup(String groupKey) {
+    return incidents.findOpenByGroup(groupKey).map(this::load);
+  }
+
+  public Optional<Incident> findOpenWithFiringAlert(String fingerprint) {
+    return incidents.findOpenWithFiringAlert(fingerprint).map(this::load);
+  }
+
+  public Optional<Incident> find(UUID id) {
+    return incidents.findByIdOptional(id).map(this::load);
+  }
+
+  public List<Incident> list(IncidentFilter filter, int limit) {
+    List<IncidentEntity> rows = incidents.list(filter, limit);
+    Map<UUID, List<IncidentAlert>> alertsById =
+        alerts.listByIncidents(rows.stream().map(r -> r.id).toList()).stream()
+            .collect(
+                Collectors.groupingBy(
+                    a -> a.id.incidentId(),
+                    Collectors.mapping(IncidentAlertEntity::toDomain, Collectors.toList())));
+    return rows.stream().map(r -> r.toDomain(alertsById.getOrDefault(r.id, List.of()))).toList();
+  }
+
+  public List<TimelineEntry> timeline(UUID incidentId) {
+    return timeline.listByIncident(incidentId).stream().map(TimelineEntryEntity::toDomain).toList();
+  }
+
+  /** Inserts or updates the incident and its alerts, and appends its new timeline entries. */
+  public void save(Incident incident) {
+    IncidentEntity row = incidents.findById(incident.id());
+    if (row == null) {
+      row = new IncidentEntity();
+      row.copyFrom(incident);
+      incidents.persist(row);
+    } else {
+      row.copyFrom(incident);
+    }
+    for (IncidentAlert alert : incident.alerts()) {
+      IncidentAlertEntity.Key key = new IncidentAlertEntity.Key(incident.id(), alert.fingerprint());
+      IncidentAlertEntity alertRow = alerts.findById(key);
+      if (alertRow == null) {
+        alertRow = new IncidentAlertEntity();
+        alertRow.copyFrom(incident.id(), alert);
+        alerts.persist(alertRow);
+      } else {
+        alertRow.copyFrom(incident.id(), alert);
+      }
+    }
+    for (TimelineEntry entry : incident.newTimelineEntries()) {
+      timeline.persist(TimelineEntryEntity.of(incident.id(), entry));
+    }
+  }
+
+  private Incident load(IncidentEntity row) {
+    return row.toDomain(
+        alerts.listByIncidents(List.of(row.id)).stream()
+            .map(IncidentAlertEntity::toDomain)
+            .toList());
+  }
+}

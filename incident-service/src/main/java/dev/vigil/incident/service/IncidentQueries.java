@@ -1,0 +1,39 @@
+package dev.vigil.incident.service;
+
+import dev.vigil.incident.domain.Incident;
+import dev.vigil.incident.domain.IncidentFilter;
+import dev.vigil.incident.persistence.IncidentStore;
+import dev.vigil.platform.problem.ProblemException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.util.List;
+import java.util.UUID;
+
+/** Read side of incidents for the REST API. */
+@ApplicationScoped
+public class IncidentQueries {
+
+  private final IncidentStore store;
+
+  public IncidentQueries(IncidentStore store) {
+    this.store = store;
+  }
+
+  /** Incidents newest first. */
+  @Transactional
+  public List<Incident> list(IncidentFilter filter, int limit) {
+    return store.list(filter, limit);
+  }
+
+  /**
+   * One incident with its alerts and timeline.
+   *
+   * @throws ProblemException 404 when there is no such incident
+   */
+  @Transactional
+  public IncidentDetails get(UUID id) {
+    Incident incident =
+        store.find(id).orElseThrow(() -> ProblemException.notFound("incident", id.toString()));
+    return new IncidentDetails(incident, store.timeline(id));
+  }
+}
