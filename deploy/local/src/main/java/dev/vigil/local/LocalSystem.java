@@ -16,13 +16,13 @@ import java.util.function.Consumer;
 
 /**
  * The whole of Vigil on one machine: a real Kafka broker, a real PostgreSQL with one database per
- * service, and the three services as child processes. Closing it stops everything in reverse
- * order.
+ * service, and the three services as child processes. Closing it stops everything in reverse order.
  */
 public final class LocalSystem implements AutoCloseable {
 
   /** Services in start order, with their default ports. */
-  static final List<String> SERVICES = List.of("scanner-service", "alert-service", "incident-service");
+  static final List<String> SERVICES =
+      List.of("scanner-service", "alert-service", "incident-service");
 
   private final LocalKafka kafka;
   private final LocalPostgres postgres;
