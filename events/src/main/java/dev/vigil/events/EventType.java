@@ -9,6 +9,7 @@ import java.util.Optional;
  * a new constant, never an edit.
  */
 public enum EventType {
+  SCAN_TARGET_REGISTERED("dev.vigil.scantarget.registered.v1", ScanTargetRegistered.class),
   CERTIFICATE_SCANNED("dev.vigil.certificate.scanned.v1", CertificateScanned.class),
   CHAIN_HEALTH_OBSERVED("dev.vigil.chain.health.observed.v1", ChainHealthObserved.class),
   ALERT_FIRED("dev.vigil.alert.fired.v1", AlertFired.class),

@@ -22,6 +22,7 @@ final class SampleEvents {
   /** Every field set. The switch has no default, so a new {@link EventType} must add a sample. */
   static Record full(EventType type) {
     return switch (type) {
+      case SCAN_TARGET_REGISTERED -> scanTargetRegistered();
       case CERTIFICATE_SCANNED -> certificateScanned();
       case CHAIN_HEALTH_OBSERVED -> chainHealthObserved();
       case ALERT_FIRED -> alertFired();
@@ -36,6 +37,7 @@ final class SampleEvents {
   /** Only the fields the schema requires; everything optional is {@code null}. */
   static Record minimal(EventType type) {
     return switch (type) {
+      case SCAN_TARGET_REGISTERED -> minimalScanTargetRegistered();
       case CERTIFICATE_SCANNED -> minimalCertificateScanned();
       case CHAIN_HEALTH_OBSERVED -> minimalChainHealthObserved();
       case ALERT_FIRED -> minimalAlertFired();
@@ -45,6 +47,32 @@ final class SampleEvents {
       case INCIDENT_UPDATED -> minimalIncidentUpdated();
       case INCIDENT_RESOLVED -> minimalIncidentResolved();
     };
+  }
+
+  static ScanTargetRegistered scanTargetRegistered() {
+    return new ScanTargetRegistered(
+        "tgt-api-example",
+        ScanTarget.TLS_ENDPOINT,
+        "203.0.113.10",
+        443,
+        "api.example.com",
+        Map.of("team", "payments"),
+        300L,
+        T0,
+        "operator");
+  }
+
+  static ScanTargetRegistered minimalScanTargetRegistered() {
+    return new ScanTargetRegistered(
+        "tgt-api-example",
+        ScanTarget.TLS_ENDPOINT,
+        "api.example.com",
+        443,
+        null,
+        null,
+        null,
+        T0,
+        "operator");
   }
 
   static CertificateScanned certificateScanned() {

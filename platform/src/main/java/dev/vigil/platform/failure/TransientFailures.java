@@ -54,6 +54,17 @@ public final class TransientFailures {
             || state.startsWith("57P"));
   }
 
+  /** {@link #retry(Supplier, Duration, Duration)} for work without a result. */
+  public static void retry(Runnable work, Duration firstDelay, Duration maxDuration) {
+    retry(
+        () -> {
+          work.run();
+          return null;
+        },
+        firstDelay,
+        maxDuration);
+  }
+
   /** Runs {@code work}, retrying transient failures with back-off for up to {@code maxDuration}. */
   public static <T> T retry(Supplier<T> work, Duration firstDelay, Duration maxDuration) {
     long deadline = System.nanoTime() + maxDuration.toNanos();

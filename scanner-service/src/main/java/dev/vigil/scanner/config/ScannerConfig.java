@@ -15,6 +15,18 @@ public interface ScannerConfig {
   @WithDefault("PT5M")
   Duration interval();
 
+  /** Random spread of each interval, as a fraction (0.1 = plus or minus 10%). */
+  @WithDefault("0.1")
+  double jitter();
+
+  /** A target failing again and again is rescanned at most this many intervals apart. */
+  @WithDefault("8")
+  int maxBackoffFactor();
+
+  /** This replica's name in the CloudEvent source of its scans; the pod name on Kubernetes. */
+  @WithDefault("${HOSTNAME:local}")
+  String instanceId();
+
   /** How often the scheduler looks for targets that are due. */
   @WithDefault("1s")
   String tick();

@@ -6,5 +6,11 @@ public final class Channels {
   /** Outgoing {@code CertificateScanned} events. */
   public static final String CERTIFICATE_SCANS = "certificate-scans";
 
+  /** Incoming target definitions: this replica's share of the compacted targets topic. */
+  public static final String SCAN_TARGETS = "scan-targets";
+
+  /** Outgoing target definitions written by the REST API (same topic as {@link #SCAN_TARGETS}). */
+  public static final String SCAN_TARGET_UPDATES = "scan-target-updates";
+
   private Channels() {}
 }

@@ -4,6 +4,7 @@ import dev.vigil.events.CertificateScanned;
 import dev.vigil.events.EventType;
 import dev.vigil.platform.messaging.CloudEventCodec;
 import dev.vigil.platform.messaging.OutgoingEvent;
+import dev.vigil.scanner.config.ScannerConfig;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
@@ -26,10 +27,12 @@ public class ScanPublisher {
   public ScanPublisher(
       @Channel(Channels.CERTIFICATE_SCANS) MutinyEmitter<String> emitter,
       CloudEventCodec codec,
-      @ConfigProperty(name = "vigil.events.source") String source) {
+      @ConfigProperty(name = "vigil.events.source") String source,
+      ScannerConfig config) {
     this.emitter = emitter;
     this.codec = codec;
-    this.source = source;
+    // The replica is part of the source, so an operator can tell which replica scanned what.
+    this.source = source + "/" + config.instanceId();
   }
 
   /** Publishes {@code scan} keyed by its target; throws when the broker does not acknowledge. */

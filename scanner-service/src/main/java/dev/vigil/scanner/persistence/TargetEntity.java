@@ -33,8 +33,14 @@ public class TargetEntity {
   @Column(name = "created_at", nullable = false)
   public Instant createdAt;
 
-  @Column(name = "next_scan_at", nullable = false)
-  public Instant nextScanAt;
+  @Column(name = "interval_seconds")
+  public Long intervalSeconds;
+
+  @Column(name = "registered_by", nullable = false)
+  public String registeredBy;
+
+  @Column(name = "updated_at", nullable = false)
+  public Instant updatedAt;
 
   @Column(name = "last_scan_id")
   public String lastScanId;

@@ -1,25 +1,63 @@
 package dev.vigil.scanner.persistence;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
-import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.LockModeType;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 @ApplicationScoped
 public class TargetRepository implements PanacheRepositoryBase<TargetEntity, String> {
 
-  /** Locks up to {@code limit} targets due at {@code now}, skipping rows another replica holds. */
-  public List<TargetEntity> lockDue(Instant now, int limit) {
-    return find("nextScanAt <= ?1", Sort.by("nextScanAt"), now)
-        .withLock(LockModeType.PESSIMISTIC_WRITE)
-        .withHint("jakarta.persistence.lock.timeout", -2) // -2 = SKIP LOCKED in Hibernate
-        .page(0, limit)
-        .list();
-  }
+  private static final ObjectMapper JSON = new ObjectMapper();
 
   public List<TargetEntity> listByCreation() {
     return list("order by createdAt, id");
+  }
+
+  /**
+   * Inserts or updates a target definition in one statement. The REST path and the topic consumer
+   * can write the same target at the same moment; {@code on conflict} makes the second writer wait
+   * for the first and then update, instead of failing on the primary key.
+   */
+  public void upsertDefinition(
+      String id,
+      String host,
+      int port,
+      String serverName,
+      Map<String, String> labels,
+      Long intervalSeconds,
+      String registeredBy,
+      Instant at) {
+    getEntityManager()
+        .createNativeQuery(
+            """
+            insert into scan_target (id, host, port, server_name, labels, interval_seconds,
+                                     registered_by, created_at, updated_at, last_findings)
+            values (?1, ?2, ?3, ?4, cast(?5 as jsonb), ?6, ?7, ?8, ?8, '[]'::jsonb)
+            on conflict (id) do update set host = excluded.host, port = excluded.port,
+                server_name = excluded.server_name, labels = excluded.labels,
+                interval_seconds = excluded.interval_seconds,
+                registered_by = excluded.registered_by, updated_at = excluded.updated_at
+            """)
+        .setParameter(1, id)
+        .setParameter(2, host)
+        .setParameter(3, port)
+        .setParameter(4, serverName)
+        .setParameter(5, json(labels))
+        .setParameter(6, intervalSeconds)
+        .setParameter(7, registeredBy)
+        .setParameter(8, at)
+        .executeUpdate();
+  }
+
+  private static String json(Map<String, String> labels) {
+    try {
+      return JSON.writeValueAsString(labels);
+    } catch (JsonProcessingException e) {
+      throw new IllegalArgumentException(e);
+    }
   }
 }

@@ -1,5 +1,6 @@
 package dev.vigil.scanner.service;
 
+import dev.vigil.events.ScanOutcome;
 import dev.vigil.scanner.config.ScannerConfig;
 import dev.vigil.scanner.service.TargetService.ScanJob;
 import io.quarkus.runtime.ShutdownEvent;
@@ -13,21 +14,21 @@ import java.util.concurrent.TimeUnit;
 import org.jboss.logging.Logger;
 
 /**
- * Hands due targets to a bounded pool of scan workers. A slow target occupies one worker until its
- * timeouts fire; it never blocks the scheduler or the other workers.
+ * Hands this replica's due targets to a bounded pool of scan workers. A slow target occupies one
+ * worker until its timeouts fire; it never blocks the scheduler or the other workers.
  */
 @ApplicationScoped
 public class ScanScheduler {
 
   private static final Logger LOG = Logger.getLogger(ScanScheduler.class);
 
-  private final TargetService targets;
+  private final OwnedTargets owned;
   private final ScanService scans;
   private final Semaphore freeWorkers;
   private final ExecutorService workers;
 
-  public ScanScheduler(TargetService targets, ScanService scans, ScannerConfig config) {
-    this.targets = targets;
+  public ScanScheduler(OwnedTargets owned, ScanService scans, ScannerConfig config) {
+    this.owned = owned;
     this.scans = scans;
     this.freeWorkers = new Semaphore(config.concurrency());
     this.workers =
@@ -49,18 +50,20 @@ public class ScanScheduler {
     if (free == 0) {
       return;
     }
-    for (ScanJob job : targets.claimDue(free)) {
+    for (ScanJob job : owned.claimDue(free)) {
       freeWorkers.acquireUninterruptibly();
       workers.execute(() -> run(job));
     }
   }
 
   private void run(ScanJob job) {
+    boolean reachable = false;
     try {
-      scans.scan(job);
+      reachable = scans.scan(job).outcome() == ScanOutcome.COMPLETED;
     } catch (RuntimeException e) {
       LOG.errorf(e, "scan of target %s failed", job.targetId());
     } finally {
+      owned.completed(job.targetId(), reachable);
       freeWorkers.release();
     }
   }

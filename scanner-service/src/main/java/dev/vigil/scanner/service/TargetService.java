@@ -2,72 +2,97 @@ package dev.vigil.scanner.service;
 
 import dev.vigil.events.CertificateScanned;
 import dev.vigil.events.Finding;
+import dev.vigil.events.ScanTarget;
+import dev.vigil.events.ScanTargetRegistered;
+import dev.vigil.platform.messaging.PoisonRecordException;
 import dev.vigil.platform.problem.Problem;
 import dev.vigil.platform.problem.ProblemException;
 import dev.vigil.scanner.config.ScannerConfig;
 import dev.vigil.scanner.domain.AddressPolicy;
 import dev.vigil.scanner.domain.FieldViolation;
 import dev.vigil.scanner.domain.TargetSpec;
+import dev.vigil.scanner.messaging.TargetPublisher;
 import dev.vigil.scanner.persistence.TargetEntity;
 import dev.vigil.scanner.persistence.TargetRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Objects;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
-/** Registers targets, hands due ones to the scheduler and records their latest results. */
+/**
+ * Targets: defined through REST or by other systems on the targets topic, stored for the API, and
+ * scheduled by whichever replica owns their topic partition.
+ */
 @ApplicationScoped
 public class TargetService {
 
   private final TargetRepository targets;
+  private final TargetPublisher publisher;
+  private final OwnedTargets owned;
   private final AddressPolicy policy;
   private final ScannerConfig config;
   private final Clock clock;
 
   public TargetService(
-      TargetRepository targets, AddressPolicy policy, ScannerConfig config, Clock clock) {
+      TargetRepository targets,
+      TargetPublisher publisher,
+      OwnedTargets owned,
+      AddressPolicy policy,
+      ScannerConfig config,
+      Clock clock) {
     this.targets = targets;
+    this.publisher = publisher;
+    this.owned = owned;
     this.policy = policy;
     this.config = config;
     this.clock = clock;
   }
 
-  /** Validates and stores a target; it is scanned at the next scheduler tick. */
+  /** A target definition as submitted: what to connect to and how often. */
+  public record Definition(TargetSpec spec, Long intervalSeconds) {}
+
+  /**
+   * Validates, stores and publishes a new target. The broker must acknowledge the definition before
+   * the call returns; otherwise nothing is stored.
+   */
   @Transactional
-  public TargetStatus register(TargetSpec spec) {
-    List<FieldViolation> violations = spec.violations(policy);
-    if (!violations.isEmpty()) {
-      throw new ProblemException(
-          400,
-          "Invalid target",
-          violations.get(0).field() + ": " + violations.get(0).message(),
-          violations.stream().map(v -> new Problem.FieldError(v.field(), v.message())).toList());
+  public TargetStatus register(Definition definition, String actor) {
+    requireValid(List.of(definition), "");
+    return save(UUID.randomUUID().toString(), definition, actor);
+  }
+
+  /** Registers several targets, all or none: one invalid row rejects the whole import. */
+  @Transactional
+  public List<TargetStatus> registerAll(List<Definition> definitions, String actor) {
+    if (definitions.isEmpty()) {
+      throw ProblemException.invalidField("targets", "the import holds no target");
     }
-    TargetEntity target = new TargetEntity();
-    target.id = UUID.randomUUID().toString();
-    target.host = spec.host();
-    target.port = spec.port();
-    target.serverName = spec.serverName();
-    target.labels = spec.labels();
-    target.createdAt = Instant.now(clock);
-    target.nextScanAt = target.createdAt;
-    target.lastFindings = List.of();
-    targets.persist(target);
-    return TargetStatus.of(target);
+    requireValid(definitions, "targets");
+    return definitions.stream().map(d -> save(UUID.randomUUID().toString(), d, actor)).toList();
+  }
+
+  @Transactional
+  public TargetStatus replace(String id, Definition definition, String actor) {
+    targets.findByIdOptional(id).orElseThrow(() -> ProblemException.notFound("target", id));
+    requireValid(List.of(definition), "");
+    return save(id, definition, actor);
   }
 
   @Transactional
   public List<TargetStatus> list() {
-    return targets.listByCreation().stream().map(TargetStatus::of).toList();
+    return targets.listByCreation().stream().map(this::status).toList();
   }
 
   @Transactional
   public TargetStatus get(String id) {
     return targets
         .findByIdOptional(id)
-        .map(TargetStatus::of)
+        .map(this::status)
         .orElseThrow(() -> ProblemException.notFound("target", id));
   }
 
@@ -76,22 +101,43 @@ public class TargetService {
     if (!targets.deleteById(id)) {
       throw ProblemException.notFound("target", id);
     }
+    targets.flush();
+    publisher.removed(id);
   }
 
-  /**
-   * Claims up to {@code limit} due targets by moving their next scan one interval ahead, so no
-   * other tick or replica picks them while they are being scanned.
-   */
+  /** A definition read from this replica's share of the targets topic. */
   @Transactional
-  public List<ScanJob> claimDue(int limit) {
-    Instant now = Instant.now(clock);
-    return targets.lockDue(now, limit).stream()
-        .map(
-            t -> {
-              t.nextScanAt = now.plus(config.interval());
-              return new ScanJob(t.id, new TargetSpec(t.host, t.port, t.serverName, t.labels));
-            })
-        .toList();
+  public void registeredOnTopic(ScanTargetRegistered registered, int partition) {
+    Definition definition = fromEvent(registered);
+    List<FieldViolation> violations = definition.spec().violations(policy);
+    if (!violations.isEmpty()) {
+      // Other systems publish here too: the same rules as the REST API apply.
+      throw new PoisonRecordException(
+          "invalid target "
+              + registered.targetId()
+              + ": "
+              + violations.stream()
+                  .map(v -> v.field() + " " + v.message())
+                  .collect(Collectors.joining("; ")));
+    }
+    TargetSpec spec = definition.spec();
+    targets.upsertDefinition(
+        registered.targetId(),
+        spec.host(),
+        spec.port(),
+        spec.serverName(),
+        spec.labels(),
+        definition.intervalSeconds(),
+        registered.registeredBy(),
+        registered.registeredAt());
+    owned.upsert(registered.targetId(), definition.spec(), interval(definition), partition);
+  }
+
+  /** A tombstone read from this replica's share of the targets topic. */
+  @Transactional
+  public void removedFromTopic(String targetId) {
+    targets.deleteById(targetId);
+    owned.remove(targetId);
   }
 
   /** Stores the outcome of a scan; a target deleted meanwhile is ignored. */
@@ -112,6 +158,87 @@ public class TargetService {
               t.lastDaysLeft = scan.daysLeft();
               t.lastFindings = scan.findings().stream().map(Finding::code).distinct().toList();
             });
+  }
+
+  private TargetStatus save(String id, Definition definition, String actor) {
+    Instant now = Instant.now(clock);
+    TargetEntity entity = targets.findById(id);
+    if (entity == null) {
+      entity = new TargetEntity();
+      entity.id = id;
+      entity.createdAt = now;
+      entity.lastFindings = List.of();
+      apply(entity, definition, actor, now);
+      targets.persist(entity);
+    } else {
+      apply(entity, definition, actor, now);
+    }
+    // Written before publishing, so this replica's consumer, seeing the definition at once,
+    // waits for this transaction instead of racing it. Inside the transaction: if the broker
+    // does not acknowledge, the row is rolled back.
+    targets.flush();
+    publisher.registered(toEvent(id, definition, actor, now));
+    return status(entity);
+  }
+
+  private void requireValid(List<Definition> definitions, String prefix) {
+    List<Problem.FieldError> errors = new java.util.ArrayList<>();
+    for (int i = 0; i < definitions.size(); i++) {
+      String path = prefix.isEmpty() ? "" : prefix + "[" + i + "].";
+      Definition d = definitions.get(i);
+      for (FieldViolation v : d.spec().violations(policy)) {
+        errors.add(new Problem.FieldError(path + v.field(), v.message()));
+      }
+      if (d.intervalSeconds() != null
+          && (d.intervalSeconds() < 10 || d.intervalSeconds() > 7 * 86_400)) {
+        errors.add(
+            new Problem.FieldError(path + "intervalSeconds", "must be between 10 and 604800"));
+      }
+    }
+    if (!errors.isEmpty()) {
+      throw new ProblemException(
+          400, "Invalid target", errors.get(0).field() + ": " + errors.get(0).message(), errors);
+    }
+  }
+
+  private static void apply(TargetEntity e, Definition d, String actor, Instant at) {
+    e.host = d.spec().host();
+    e.port = d.spec().port();
+    e.serverName = d.spec().serverName();
+    e.labels = d.spec().labels();
+    e.intervalSeconds = d.intervalSeconds();
+    e.registeredBy = actor;
+    e.updatedAt = at;
+  }
+
+  private static Definition fromEvent(ScanTargetRegistered r) {
+    return new Definition(
+        new TargetSpec(
+            r.host(), Objects.requireNonNullElse(r.port(), 0), r.serverName(), r.labels()),
+        r.intervalSeconds());
+  }
+
+  private static ScanTargetRegistered toEvent(String id, Definition d, String actor, Instant at) {
+    return new ScanTargetRegistered(
+        id,
+        ScanTarget.TLS_ENDPOINT,
+        d.spec().host(),
+        d.spec().port(),
+        d.spec().serverName(),
+        d.spec().labels(),
+        d.intervalSeconds(),
+        at,
+        actor);
+  }
+
+  private Duration interval(Definition d) {
+    return d.intervalSeconds() == null
+        ? config.interval()
+        : Duration.ofSeconds(d.intervalSeconds());
+  }
+
+  private TargetStatus status(TargetEntity entity) {
+    return TargetStatus.of(entity, owned.nextDue(entity.id));
   }
 
   private static String truncate(String detail) {

@@ -17,7 +17,10 @@ public record TargetStatus(
     int port,
     String serverName,
     Map<String, String> labels,
+    Long intervalSeconds,
+    String registeredBy,
     Instant createdAt,
+    Instant updatedAt,
     Instant nextScanAt,
     LastScan lastScan) {
 
@@ -34,7 +37,11 @@ public record TargetStatus(
       Long daysLeft,
       List<String> findings) {}
 
-  public static TargetStatus of(TargetEntity t) {
+  /**
+   * @param nextScanAt when this replica scans the target next; {@code null} when another replica
+   *     owns it
+   */
+  public static TargetStatus of(TargetEntity t, Instant nextScanAt) {
     LastScan last =
         t.lastScanId == null
             ? null
@@ -49,6 +56,16 @@ public record TargetStatus(
                 t.lastDaysLeft,
                 t.lastFindings);
     return new TargetStatus(
-        t.id, t.host, t.port, t.serverName, t.labels, t.createdAt, t.nextScanAt, last);
+        t.id,
+        t.host,
+        t.port,
+        t.serverName,
+        t.labels,
+        t.intervalSeconds,
+        t.registeredBy,
+        t.createdAt,
+        t.updatedAt,
+        nextScanAt,
+        last);
   }
 }

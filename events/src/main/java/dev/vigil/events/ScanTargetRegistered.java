@@ -1,0 +1,38 @@
+package dev.vigil.events;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.time.Instant;
+import java.util.Map;
+
+/**
+ * The current definition of a scan target, on the compacted targets topic keyed by {@code
+ * targetId}. Published by scanner-service's REST API and by any other system that wants a target
+ * watched; a later record with the same key replaces it, and a tombstone (null value) removes it.
+ * Scanner replicas share the targets by the topic's partitions.
+ *
+ * @param targetId stable id of the target; the record key
+ * @param kind {@code TLS_ENDPOINT}
+ * @param host host name or IP literal to connect to
+ * @param port TCP port
+ * @param serverName name to send as SNI and to verify, when it differs from {@code host}
+ * @param labels labels carried into every scan event
+ * @param intervalSeconds scan interval of this target; {@code null} means the scanner's default
+ * @param registeredAt when this definition was made
+ * @param registeredBy who made it: a user name or a system's name
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record ScanTargetRegistered(
+    String targetId,
+    String kind,
+    String host,
+    Integer port,
+    String serverName,
+    Map<String, String> labels,
+    Long intervalSeconds,
+    Instant registeredAt,
+    String registeredBy) {
+
+  public ScanTargetRegistered {
+    labels = labels == null ? Map.of() : Map.copyOf(labels);
+  }
+}
