@@ -27,13 +27,22 @@ public final class LocalSystem implements AutoCloseable {
   private final LocalKafka kafka;
   private final LocalPostgres postgres;
   private final List<ServiceProcess> services;
+  private final Map<String, Map<String, String>> environments;
+  private final Options options;
   private final String operatorPassword;
 
   private LocalSystem(
-      LocalKafka kafka, LocalPostgres postgres, List<ServiceProcess> services, String password) {
+      LocalKafka kafka,
+      LocalPostgres postgres,
+      List<ServiceProcess> services,
+      Map<String, Map<String, String>> environments,
+      Options options,
+      String password) {
     this.kafka = kafka;
     this.postgres = postgres;
     this.services = services;
+    this.environments = environments;
+    this.options = options;
     this.operatorPassword = password;
   }
 
@@ -63,6 +72,7 @@ public final class LocalSystem implements AutoCloseable {
       String operatorPassword =
           options.extraEnvironment().getOrDefault("VIGIL_OPERATOR_PASSWORD", randomSecret());
       List<ServiceProcess> services = new ArrayList<>();
+      Map<String, Map<String, String>> environments = new HashMap<>();
       for (int i = 0; i < SERVICES.size(); i++) {
         String service = SERVICES.get(i);
         String db = service.substring(0, service.indexOf('-'));
@@ -74,6 +84,7 @@ public final class LocalSystem implements AutoCloseable {
         env.put("VIGIL_DB_PASSWORD", database.password());
         env.put("VIGIL_OPERATOR_PASSWORD", operatorPassword);
         env.put("VIGIL_SCAN_INTERVAL", options.scanInterval().toString());
+        environments.put(service, Map.copyOf(env));
         Path app = options.projectRoot().resolve(service).resolve("target/quarkus-app");
         ServiceProcess process =
             ServiceProcess.start(service, app, options.basePort() + i, env, options.logDirectory());
@@ -87,7 +98,7 @@ public final class LocalSystem implements AutoCloseable {
                   .map(s -> CompletableFuture.runAsync(() -> s.awaitReady(Duration.ofSeconds(120))))
                   .toArray(CompletableFuture[]::new))
           .join();
-      return new LocalSystem(kafka, postgres, services, operatorPassword);
+      return new LocalSystem(kafka, postgres, services, environments, options, operatorPassword);
     } catch (RuntimeException e) {
       Collections.reverse(started);
       started.forEach(LocalSystem::closeQuietly);
@@ -101,6 +112,31 @@ public final class LocalSystem implements AutoCloseable {
         .findFirst()
         .orElseThrow(() -> new IllegalArgumentException("no service " + service))
         .url();
+  }
+
+  /**
+   * Starts one more replica of {@code service} on {@code port}, sharing the service's database and
+   * consumer group, and waits until it is ready. The caller owns (and closes) the replica.
+   *
+   * @param extraEnvironment added to the service's environment, e.g. a replica name
+   */
+  ServiceProcess startReplica(String service, int port, Map<String, String> extraEnvironment) {
+    Map<String, String> env = new HashMap<>(environments.get(service));
+    env.putAll(extraEnvironment);
+    ServiceProcess replica =
+        ServiceProcess.start(
+            service + "-" + port,
+            options.projectRoot().resolve(service).resolve("target/quarkus-app"),
+            port,
+            env,
+            options.logDirectory());
+    try {
+      replica.awaitReady(Duration.ofSeconds(120));
+    } catch (RuntimeException e) {
+      replica.close();
+      throw e;
+    }
+    return replica;
   }
 
   public String operatorPassword() {

@@ -104,6 +104,16 @@ final class ServiceProcess implements AutoCloseable {
     throw new IllegalStateException(name + " not ready after " + timeout + "; see " + log);
   }
 
+  /** Kills the process at once (SIGKILL), as a crashed node would disappear. */
+  void kill() {
+    process.destroyForcibly();
+    try {
+      process.waitFor(10, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
   /** Asks the service to stop (SIGTERM: Quarkus shuts down gracefully), then insists. */
   @Override
   public void close() {

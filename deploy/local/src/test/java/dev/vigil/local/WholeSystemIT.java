@@ -8,7 +8,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.vigil.infra.tls.LocalTlsEndpoint;
 import dev.vigil.infra.tls.TestPki;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -44,7 +43,7 @@ class WholeSystemIT {
         LocalSystem.start(
             new LocalSystem.Options(
                 root,
-                freeBasePort(),
+                FreePorts.consecutive(3),
                 Duration.ofSeconds(2),
                 null,
                 root.resolve("deploy/local/target/whole-system-logs"),
@@ -130,29 +129,5 @@ class WholeSystemIT {
             HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofString());
     assertThat(response.statusCode()).as(url + " -> " + response.body()).isEqualTo(200);
     return JSON.readTree(response.body());
-  }
-
-  /** A base port with the two ports after it free as well. */
-  private static int freeBasePort() {
-    for (int attempt = 0; attempt < 50; attempt++) {
-      int base;
-      try (ServerSocket probe = new ServerSocket(0)) {
-        base = probe.getLocalPort();
-      } catch (IOException e) {
-        continue;
-      }
-      if (base < 65_000 && isFree(base + 1) && isFree(base + 2)) {
-        return base;
-      }
-    }
-    throw new IllegalStateException("no three consecutive free ports");
-  }
-
-  private static boolean isFree(int port) {
-    try (ServerSocket ignored = new ServerSocket(port)) {
-      return true;
-    } catch (IOException e) {
-      return false;
-    }
   }
 }
