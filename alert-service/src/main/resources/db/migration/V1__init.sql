@@ -1,22 +1,3 @@
--- Platform tables: the idempotent inbox and the transactional outbox.
-create table processed_event (
-  consumer     varchar(200) not null,
-  event_id     varchar(200) not null,
-  processed_at timestamptz  not null,
-  primary key (consumer, event_id)
-);
-
-create table outbox_event (
-  id          bigserial    primary key,
-  channel     varchar(100) not null,
-  event_id    varchar(100) not null,
-  event_type  varchar(200) not null,
-  source      varchar(200) not null,
-  subject     varchar(500),
-  record_key  varchar(500),
-  occurred_at timestamptz  not null,
-  payload     text         not null
-);
 
 -- One row per alert identity (fingerprint = hash of the labels). Resolved rows stay as history.
 create table alert (

@@ -19,23 +19,3 @@ create table scan_target (
 );
 
 create index scan_target_due on scan_target (next_scan_at);
-
--- Platform tables (inbox/outbox), present in every service for a uniform schema.
-create table processed_event (
-    consumer     varchar(200) not null,
-    event_id     varchar(200) not null,
-    processed_at timestamptz  not null,
-    primary key (consumer, event_id)
-);
-
-create table outbox_event (
-    id          bigserial primary key,
-    channel     varchar(100) not null,
-    event_id    varchar(100) not null,
-    event_type  varchar(200) not null,
-    source      varchar(200) not null,
-    subject     varchar(500),
-    record_key  varchar(500),
-    occurred_at timestamptz  not null,
-    payload     text         not null
-);
