@@ -8,5 +8,7 @@ public enum UnreachableReason {
   HANDSHAKE_FAILURE,
   NOT_TLS,
   DENIED_BY_POLICY,
-  IO_ERROR
+  IO_ERROR,
+  /** A file or Kubernetes object was read but holds no readable certificate (or bad password). */
+  UNREADABLE
 }

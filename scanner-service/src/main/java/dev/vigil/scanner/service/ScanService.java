@@ -7,6 +7,7 @@ import dev.vigil.events.UnreachableReason;
 import dev.vigil.scanner.domain.CertificateFacts;
 import dev.vigil.scanner.domain.ChainAnalysis;
 import dev.vigil.scanner.domain.ChainAnalyzer;
+import dev.vigil.scanner.inventory.InventoryService;
 import dev.vigil.scanner.messaging.ScanPublisher;
 import dev.vigil.scanner.service.TargetService.ScanJob;
 import dev.vigil.scanner.tls.CertificateDecoder;
@@ -35,6 +36,7 @@ public class ScanService {
   private final TargetService targets;
   private final MeterRegistry meters;
   private final Clock clock;
+  private final InventoryService inventory;
 
   public ScanService(
       TlsChainFetcher fetcher,
@@ -43,7 +45,8 @@ public class ScanService {
       ScanPublisher publisher,
       TargetService targets,
       MeterRegistry meters,
-      Clock clock) {
+      Clock clock,
+      InventoryService inventory) {
     this.fetcher = fetcher;
     this.decoder = decoder;
     this.analyzer = analyzer;
@@ -51,11 +54,13 @@ public class ScanService {
     this.targets = targets;
     this.meters = meters;
     this.clock = clock;
+    this.inventory = inventory;
   }
 
   public CertificateScanned scan(ScanJob job) {
     FetchedChain fetched = fetcher.fetch(job.spec());
-    CertificateScanned scan = toEvent(job, fetched);
+    // The inventory adds what only it can see (renewed but not deployed, key reused).
+    CertificateScanned scan = inventory.record(toEvent(job, fetched));
     meters
         .counter(
             "vigil_scans_total",
