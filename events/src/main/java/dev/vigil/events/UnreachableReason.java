@@ -8,5 +8,7 @@ public enum UnreachableReason {
   HANDSHAKE_FAILURE,
   NOT_TLS,
   DENIED_BY_POLICY,
-  IO_ERROR
+  IO_ERROR,
+  /** The plain-text protocol (SMTP, IMAP, ...) did not agree to upgrade the connection to TLS. */
+  STARTTLS_FAILED
 }

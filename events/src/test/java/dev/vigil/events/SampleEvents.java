@@ -69,7 +69,8 @@ final class SampleEvents {
         List.of(certificateSummary()),
         T1,
         5L,
-        List.of(finding()));
+        List.of(finding()),
+        List.of("TLSv1", "TLSv1.2", "TLSv1.3"));
   }
 
   static CertificateScanned minimalCertificateScanned() {
@@ -86,7 +87,8 @@ final class SampleEvents {
         List.of(minimalCertificateSummary()),
         null,
         null,
-        List.of(minimalFinding()));
+        List.of(minimalFinding()),
+        null);
   }
 
   static ChainHealthObserved chainHealthObserved() {

@@ -1,5 +1,7 @@
 package dev.vigil.scanner.rest;
 
+import dev.vigil.platform.problem.ProblemException;
+import dev.vigil.scanner.domain.StartTls;
 import dev.vigil.scanner.domain.TargetSpec;
 import dev.vigil.scanner.service.TargetService;
 import dev.vigil.scanner.service.TargetStatus;
@@ -34,9 +36,21 @@ public class TargetResource {
   @Consumes(MediaType.APPLICATION_JSON)
   @RolesAllowed("operator")
   public Response register(@Valid @NotNull RegisterTargetRequest request, UriInfo uri) {
+    StartTls starttls =
+        StartTls.parse(request.starttls())
+            .orElseThrow(
+                () ->
+                    ProblemException.invalidField(
+                        "starttls", "must be one of " + StartTls.names()));
     TargetStatus created =
         targets.register(
-            new TargetSpec(request.host(), request.port(), request.serverName(), request.labels()));
+            new TargetSpec(
+                request.host(),
+                request.port(),
+                request.serverName(),
+                request.labels(),
+                starttls,
+                Boolean.TRUE.equals(request.allAddresses())));
     return Response.created(uri.getAbsolutePathBuilder().path(created.id()).build())
         .entity(created)
         .build();

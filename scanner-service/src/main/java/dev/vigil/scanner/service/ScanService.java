@@ -1,17 +1,21 @@
 package dev.vigil.scanner.service;
 
 import dev.vigil.events.CertificateScanned;
+import dev.vigil.events.Finding;
 import dev.vigil.events.ScanOutcome;
 import dev.vigil.events.ScanTarget;
 import dev.vigil.events.UnreachableReason;
+import dev.vigil.scanner.config.ScannerConfig;
 import dev.vigil.scanner.domain.CertificateFacts;
 import dev.vigil.scanner.domain.ChainAnalysis;
 import dev.vigil.scanner.domain.ChainAnalyzer;
+import dev.vigil.scanner.domain.ProtocolFindings;
 import dev.vigil.scanner.messaging.ScanPublisher;
 import dev.vigil.scanner.service.TargetService.ScanJob;
 import dev.vigil.scanner.tls.CertificateDecoder;
 import dev.vigil.scanner.tls.CertificateDecoder.CertificateDecodingException;
 import dev.vigil.scanner.tls.FetchedChain;
+import dev.vigil.scanner.tls.ProtocolVersionProbe;
 import dev.vigil.scanner.tls.TlsChainFetcher;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -22,7 +26,10 @@ import java.util.List;
 import java.util.UUID;
 import org.jboss.logging.Logger;
 
-/** One scan: fetch the chain, read it, analyse it, publish the result, remember it. */
+/**
+ * One scan: fetch the chain (from each address of the target), read it, analyse it, publish the
+ * result, remember it.
+ */
 @ApplicationScoped
 public class ScanService {
 
@@ -35,6 +42,8 @@ public class ScanService {
   private final TargetService targets;
   private final MeterRegistry meters;
   private final Clock clock;
+  private final ProtocolVersionProbe versions;
+  private final boolean probeVersions;
 
   public ScanService(
       TlsChainFetcher fetcher,
@@ -43,7 +52,9 @@ public class ScanService {
       ScanPublisher publisher,
       TargetService targets,
       MeterRegistry meters,
-      Clock clock) {
+      Clock clock,
+      ProtocolVersionProbe versions,
+      ScannerConfig config) {
     this.fetcher = fetcher;
     this.decoder = decoder;
     this.analyzer = analyzer;
@@ -51,10 +62,20 @@ public class ScanService {
     this.targets = targets;
     this.meters = meters;
     this.clock = clock;
+    this.versions = versions;
+    this.probeVersions = config.probeProtocolVersions();
   }
 
-  public CertificateScanned scan(ScanJob job) {
-    FetchedChain fetched = fetcher.fetch(job.spec());
+  /** Scans every address of the target that is to be scanned: one event per address. */
+  public List<CertificateScanned> scan(ScanJob job) {
+    List<CertificateScanned> scans = new ArrayList<>();
+    for (FetchedChain fetched : fetcher.fetchEach(job.spec())) {
+      scans.add(scanOne(job, fetched));
+    }
+    return scans;
+  }
+
+  private CertificateScanned scanOne(ScanJob job, FetchedChain fetched) {
     CertificateScanned scan = toEvent(job, fetched);
     meters
         .counter(
@@ -95,6 +116,14 @@ public class ScanService {
           scanId, job, target, UnreachableReason.HANDSHAKE_FAILURE, "no certificate served");
     }
     ChainAnalysis analysis = analyzer.analyze(facts);
+    List<Finding> findings = new ArrayList<>(analysis.findings());
+    ProtocolFindings.chainTooLong(fetched.servedCount(), fetched.certificates().size())
+        .ifPresent(findings::add);
+    List<String> accepted = null;
+    if (probeVersions) {
+      accepted = versions.acceptedProtocols(job.spec(), fetched);
+      ProtocolFindings.outdatedProtocol(accepted).ifPresent(findings::add);
+    }
     return new CertificateScanned(
         scanId,
         job.targetId(),
@@ -108,7 +137,8 @@ public class ScanService {
         analysis.chain(),
         analysis.earliestNotAfter(),
         analysis.daysLeft(),
-        analysis.findings());
+        findings,
+        accepted);
   }
 
   private CertificateScanned unreachable(

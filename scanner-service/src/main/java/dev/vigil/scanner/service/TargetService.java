@@ -7,6 +7,7 @@ import dev.vigil.platform.problem.ProblemException;
 import dev.vigil.scanner.config.ScannerConfig;
 import dev.vigil.scanner.domain.AddressPolicy;
 import dev.vigil.scanner.domain.FieldViolation;
+import dev.vigil.scanner.domain.StartTls;
 import dev.vigil.scanner.domain.TargetSpec;
 import dev.vigil.scanner.persistence.TargetEntity;
 import dev.vigil.scanner.persistence.TargetRepository;
@@ -50,6 +51,8 @@ public class TargetService {
     target.host = spec.host();
     target.port = spec.port();
     target.serverName = spec.serverName();
+    target.starttls = spec.starttls().name();
+    target.allAddresses = spec.allAddresses();
     target.labels = spec.labels();
     target.createdAt = Instant.now(clock);
     target.nextScanAt = target.createdAt;
@@ -89,7 +92,15 @@ public class TargetService {
         .map(
             t -> {
               t.nextScanAt = now.plus(config.interval());
-              return new ScanJob(t.id, new TargetSpec(t.host, t.port, t.serverName, t.labels));
+              return new ScanJob(
+                  t.id,
+                  new TargetSpec(
+                      t.host,
+                      t.port,
+                      t.serverName,
+                      t.labels,
+                      StartTls.valueOf(t.starttls),
+                      t.allAddresses));
             })
         .toList();
   }

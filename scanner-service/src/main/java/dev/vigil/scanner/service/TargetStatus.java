@@ -17,6 +17,8 @@ public record TargetStatus(
     int port,
     String serverName,
     Map<String, String> labels,
+    String starttls,
+    boolean allAddresses,
     Instant createdAt,
     Instant nextScanAt,
     LastScan lastScan) {
@@ -49,6 +51,15 @@ public record TargetStatus(
                 t.lastDaysLeft,
                 t.lastFindings);
     return new TargetStatus(
-        t.id, t.host, t.port, t.serverName, t.labels, t.createdAt, t.nextScanAt, last);
+        t.id,
+        t.host,
+        t.port,
+        t.serverName,
+        t.labels,
+        t.starttls,
+        t.allAddresses,
+        t.createdAt,
+        t.nextScanAt,
+        last);
   }
 }
