@@ -7,7 +7,6 @@ import dev.vigil.events.Severity;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -55,14 +54,5 @@ class ProtocolFindingsTest {
             assertThat(f.evidence())
                 .containsEntry("servedCertificates", Integer.toString(served))
                 .containsEntry("analysedCertificates", Integer.toString(analysed)));
-  }
-
-  @Test
-  void startTlsNamesAreReadInAnyCase() {
-    assertThat(StartTls.parse("smtp")).contains(StartTls.SMTP);
-    assertThat(StartTls.parse(" Postgres ")).contains(StartTls.POSTGRES);
-    assertThat(StartTls.parse(null)).contains(StartTls.NONE);
-    assertThat(StartTls.parse("smtps")).isEmpty();
-    assertThat(StartTls.parse("")).isEmpty();
   }
 }
