@@ -24,6 +24,8 @@ import java.util.Map;
  *     first breaks the chain first
  * @param daysLeft whole days until {@code earliestNotAfter}; negative once expired
  * @param findings what is wrong, each with a stable code
+ * @param acceptedProtocols the TLS versions the endpoint accepted when probed one by one (e.g.
+ *     {@code TLSv1}, {@code TLSv1.2}), oldest first; {@code null} when versions were not probed
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record CertificateScanned(
@@ -39,12 +41,46 @@ public record CertificateScanned(
     List<CertificateSummary> chain,
     Instant earliestNotAfter,
     Long daysLeft,
-    List<Finding> findings) {
+    List<Finding> findings,
+    List<String> acceptedProtocols) {
 
   public CertificateScanned {
     labels = labels == null ? Map.of() : Map.copyOf(labels);
     chain = chain == null ? List.of() : List.copyOf(chain);
     findings = findings == null ? List.of() : List.copyOf(findings);
+    acceptedProtocols = acceptedProtocols == null ? null : List.copyOf(acceptedProtocols);
+  }
+
+  /** A scan whose TLS versions were not probed. */
+  public CertificateScanned(
+      String scanId,
+      String targetId,
+      ScanTarget target,
+      Map<String, String> labels,
+      Instant scannedAt,
+      ScanOutcome outcome,
+      UnreachableReason unreachableReason,
+      String detail,
+      String protocol,
+      List<CertificateSummary> chain,
+      Instant earliestNotAfter,
+      Long daysLeft,
+      List<Finding> findings) {
+    this(
+        scanId,
+        targetId,
+        target,
+        labels,
+        scannedAt,
+        outcome,
+        unreachableReason,
+        detail,
+        protocol,
+        chain,
+        earliestNotAfter,
+        daysLeft,
+        findings,
+        null);
   }
 
   /** Whether a finding with this code is present. */

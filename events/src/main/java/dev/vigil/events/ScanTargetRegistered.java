@@ -17,6 +17,10 @@ import java.util.Map;
  * @param serverName name to send as SNI and to verify, when it differs from {@code host}
  * @param labels labels carried into every scan event
  * @param intervalSeconds scan interval of this target; {@code null} means the scanner's default
+ * @param starttls plain-text protocol to upgrade to TLS first: {@code SMTP}, {@code IMAP}, {@code
+ *     POP3}, {@code FTP}, {@code LDAP} or {@code POSTGRES}; {@code null} or {@code NONE} for direct
+ *     TLS
+ * @param allAddresses scan every address the host resolves to; {@code null} means false
  * @param registeredAt when this definition was made
  * @param registeredBy who made it: a user name or a system's name
  */
@@ -29,6 +33,8 @@ public record ScanTargetRegistered(
     String serverName,
     Map<String, String> labels,
     Long intervalSeconds,
+    String starttls,
+    Boolean allAddresses,
     Instant registeredAt,
     String registeredBy) {
 

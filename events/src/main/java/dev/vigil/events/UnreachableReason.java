@@ -10,5 +10,7 @@ public enum UnreachableReason {
   DENIED_BY_POLICY,
   IO_ERROR,
   /** A file or Kubernetes object was read but holds no readable certificate (or bad password). */
-  UNREADABLE
+  UNREADABLE,
+  /** The plain-text protocol (SMTP, IMAP, ...) did not agree to upgrade the connection to TLS. */
+  STARTTLS_FAILED
 }

@@ -58,6 +58,8 @@ final class SampleEvents {
         "api.example.com",
         Map.of("team", "payments"),
         300L,
+        "SMTP",
+        true,
         T0,
         "operator");
   }
@@ -68,6 +70,8 @@ final class SampleEvents {
         ScanTarget.TLS_ENDPOINT,
         "api.example.com",
         443,
+        null,
+        null,
         null,
         null,
         null,
@@ -97,7 +101,8 @@ final class SampleEvents {
         List.of(certificateSummary()),
         T1,
         5L,
-        List.of(finding()));
+        List.of(finding()),
+        List.of("TLSv1", "TLSv1.2", "TLSv1.3"));
   }
 
   static CertificateScanned minimalCertificateScanned() {
@@ -114,7 +119,8 @@ final class SampleEvents {
         List.of(minimalCertificateSummary()),
         null,
         null,
-        List.of(minimalFinding()));
+        List.of(minimalFinding()),
+        null);
   }
 
   static ChainHealthObserved chainHealthObserved() {

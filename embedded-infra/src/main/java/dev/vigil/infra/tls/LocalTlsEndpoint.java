@@ -33,6 +33,11 @@ public final class LocalTlsEndpoint implements AutoCloseable {
   private final ExecutorService workers;
 
   private LocalTlsEndpoint(KeyMaterial initial) throws IOException, GeneralSecurityException {
+    this(initial, InetAddress.getLoopbackAddress(), 0);
+  }
+
+  private LocalTlsEndpoint(KeyMaterial initial, InetAddress bindAddress, int port)
+      throws IOException, GeneralSecurityException {
     this.current = new AtomicReference<>(initial);
     SSLContext context = SSLContext.getInstance("TLS");
     context.init(new javax.net.ssl.KeyManager[] {new SwappableKeyManager()}, null, null);
@@ -41,9 +46,7 @@ public final class LocalTlsEndpoint implements AutoCloseable {
     context.getServerSessionContext().setSessionTimeout(1);
     this.serverSocket =
         (SSLServerSocket)
-            context
-                .getServerSocketFactory()
-                .createServerSocket(0, 50, InetAddress.getLoopbackAddress());
+            context.getServerSocketFactory().createServerSocket(port, 50, bindAddress);
     this.workers = Executors.newCachedThreadPool(r -> daemon(r, "tls-endpoint-worker"));
     Thread acceptor = daemon(this::acceptLoop, "tls-endpoint-" + port());
     acceptor.start();
@@ -53,6 +56,21 @@ public final class LocalTlsEndpoint implements AutoCloseable {
   public static LocalTlsEndpoint start(KeyMaterial material) {
     try {
       return new LocalTlsEndpoint(material);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /**
+   * Starts serving {@code material} on {@code address} (e.g. {@code ::1} or {@code 127.0.0.2}), on
+   * {@code port} or a free port when it is 0. Two endpoints on one port and two addresses behave
+   * like two nodes behind one name.
+   */
+  public static LocalTlsEndpoint start(KeyMaterial material, InetAddress address, int port) {
+    try {
+      return new LocalTlsEndpoint(material, address, port);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } catch (GeneralSecurityException e) {

@@ -39,6 +39,13 @@ public interface ScannerConfig {
   @WithDefault("PT10S")
   Duration handshakeTimeout();
 
+  /**
+   * Whether completed scans also learn which TLS versions (1.0 to 1.3) the endpoint accepts, at the
+   * cost of up to three more handshakes per address.
+   */
+  @WithDefault("true")
+  boolean probeProtocolVersions();
+
   /** Scans running at once. */
   @WithDefault("16")
   int concurrency();

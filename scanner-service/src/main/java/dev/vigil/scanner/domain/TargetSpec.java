@@ -12,10 +12,19 @@ import java.util.regex.Pattern;
  *
  * @param host host name or IP literal to connect to
  * @param port TCP port
- * @param serverName name to send as SNI, when it differs from {@code host}
+ * @param serverName name to send as SNI (and to verify), when it differs from {@code host}
  * @param labels free-form labels (team, env, service) carried into every event
+ * @param starttls the plain-text protocol to upgrade from, {@link StartTls#NONE} for direct TLS
+ * @param allAddresses scan every address {@code host} resolves to, not just the first: one bad node
+ *     behind a load balancer is an outage too
  */
-public record TargetSpec(String host, int port, String serverName, Map<String, String> labels) {
+public record TargetSpec(
+    String host,
+    int port,
+    String serverName,
+    Map<String, String> labels,
+    StartTls starttls,
+    boolean allAddresses) {
 
   private static final Pattern LABEL_KEY = Pattern.compile("[a-zA-Z_][a-zA-Z0-9_]{0,62}");
   private static final int MAX_LABELS = 32;
@@ -24,6 +33,12 @@ public record TargetSpec(String host, int port, String serverName, Map<String, S
   public TargetSpec {
     // TreeMap, not Map.copyOf: a null value must reach violations() instead of throwing here.
     labels = labels == null ? Map.of() : Collections.unmodifiableMap(new TreeMap<>(labels));
+    starttls = starttls == null ? StartTls.NONE : starttls;
+  }
+
+  /** Direct TLS on the first resolved address. */
+  public TargetSpec(String host, int port, String serverName, Map<String, String> labels) {
+    this(host, port, serverName, labels, StartTls.NONE, false);
   }
 
   /** Every rule this spec breaks, each naming its field; empty when valid. */

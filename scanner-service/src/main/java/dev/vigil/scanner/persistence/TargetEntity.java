@@ -30,6 +30,13 @@ public class TargetEntity {
   @Column(nullable = false)
   public Map<String, String> labels;
 
+  /** A {@code domain.StartTls} name; {@code NONE} for TLS from the first byte. */
+  @Column(nullable = false)
+  public String starttls = "NONE";
+
+  @Column(name = "all_addresses", nullable = false)
+  public boolean allAddresses;
+
   @Column(name = "created_at", nullable = false)
   public Instant createdAt;
 

@@ -27,6 +27,8 @@ public class TargetRepository implements PanacheRepositoryBase<TargetEntity, Str
       String host,
       int port,
       String serverName,
+      String starttls,
+      boolean allAddresses,
       Map<String, String> labels,
       Long intervalSeconds,
       String registeredBy,
@@ -35,10 +37,12 @@ public class TargetRepository implements PanacheRepositoryBase<TargetEntity, Str
         .createNativeQuery(
             """
             insert into scan_target (id, host, port, server_name, labels, interval_seconds,
-                                     registered_by, created_at, updated_at, last_findings)
-            values (?1, ?2, ?3, ?4, cast(?5 as jsonb), ?6, ?7, ?8, ?8, '[]'::jsonb)
+                                     registered_by, created_at, updated_at, last_findings,
+                                     starttls, all_addresses)
+            values (?1, ?2, ?3, ?4, cast(?5 as jsonb), ?6, ?7, ?8, ?8, '[]'::jsonb, ?9, ?10)
             on conflict (id) do update set host = excluded.host, port = excluded.port,
                 server_name = excluded.server_name, labels = excluded.labels,
+                starttls = excluded.starttls, all_addresses = excluded.all_addresses,
                 interval_seconds = excluded.interval_seconds,
                 registered_by = excluded.registered_by, updated_at = excluded.updated_at
             """)
@@ -50,6 +54,8 @@ public class TargetRepository implements PanacheRepositoryBase<TargetEntity, Str
         .setParameter(6, intervalSeconds)
         .setParameter(7, registeredBy)
         .setParameter(8, at)
+        .setParameter(9, starttls)
+        .setParameter(10, allAddresses)
         .executeUpdate();
   }
 

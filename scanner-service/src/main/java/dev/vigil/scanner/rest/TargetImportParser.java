@@ -21,14 +21,15 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * Reads a bulk import: CSV with a header row ({@code host,port,serverName,intervalSeconds,labels},
- * labels as {@code team=payments;env=prod}), YAML or JSON (a list of targets, or {@code targets:}
- * holding one). Errors name the row, e.g. {@code targets[3].port}.
+ * Reads a bulk import: CSV with a header row (any of {@code
+ * host,port,serverName,intervalSeconds,labels,starttls,allAddresses}, labels as {@code
+ * team=payments;env=prod}), YAML or JSON (a list of targets, or {@code targets:} holding one).
+ * Errors name the row, e.g. {@code targets[3].port}.
  */
 final class TargetImportParser {
 
   private static final Set<String> CSV_COLUMNS =
-      Set.of("host", "port", "serverName", "intervalSeconds", "labels");
+      Set.of("host", "port", "serverName", "intervalSeconds", "labels", "starttls", "allAddresses");
   private static final ObjectMapper JSON =
       new ObjectMapper().enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
   private static final ObjectMapper YAML =
@@ -107,7 +108,9 @@ final class TargetImportParser {
                     : number(i, "port", row.get("port")).intValue(),
                 blankToNull(row.get("serverName")),
                 labels(i, row.get("labels")),
-                number(i, "intervalSeconds", row.get("intervalSeconds"))));
+                number(i, "intervalSeconds", row.get("intervalSeconds")),
+                blankToNull(row.get("starttls")),
+                bool(i, "allAddresses", row.get("allAddresses"))));
         i++;
       }
     } catch (java.io.IOException e) {
@@ -125,6 +128,17 @@ final class TargetImportParser {
     } catch (NumberFormatException e) {
       throw invalid(row, field, "not a whole number: " + value);
     }
+  }
+
+  private static Boolean bool(int row, String field, String value) {
+    if (value == null || value.isBlank()) {
+      return null;
+    }
+    return switch (value.trim().toLowerCase(Locale.ROOT)) {
+      case "true", "yes" -> true;
+      case "false", "no" -> false;
+      default -> throw invalid(row, field, "expected true or false, got " + value);
+    };
   }
 
   private static Map<String, String> labels(int row, String value) {

@@ -42,7 +42,7 @@ public class TargetResource {
   @Consumes(MediaType.APPLICATION_JSON)
   @RolesAllowed("operator")
   public Response register(@Valid @NotNull RegisterTargetRequest request, UriInfo uri) {
-    TargetStatus created = targets.register(request.toDefinition(), actor());
+    TargetStatus created = targets.register(request.toDefinition(""), actor());
     return Response.created(uri.getAbsolutePathBuilder().path(created.id()).build())
         .entity(created)
         .build();
@@ -74,9 +74,11 @@ public class TargetResource {
       throw new ProblemException(
           400, "Invalid import", missing.get(0).field() + ": " + missing.get(0).message(), missing);
     }
-    List<TargetStatus> created =
-        targets.registerAll(
-            rows.stream().map(RegisterTargetRequest::toDefinition).toList(), actor());
+    List<TargetService.Definition> definitions = new ArrayList<>();
+    for (int i = 0; i < rows.size(); i++) {
+      definitions.add(rows.get(i).toDefinition("targets[" + i + "]."));
+    }
+    List<TargetStatus> created = targets.registerAll(definitions, actor());
     return Response.status(Response.Status.CREATED).entity(created).build();
   }
 
@@ -99,7 +101,7 @@ public class TargetResource {
   @RolesAllowed("operator")
   public TargetStatus replace(
       @PathParam("id") String id, @Valid @NotNull RegisterTargetRequest request) {
-    return targets.replace(id, request.toDefinition(), actor());
+    return targets.replace(id, request.toDefinition(""), actor());
   }
 
   @DELETE

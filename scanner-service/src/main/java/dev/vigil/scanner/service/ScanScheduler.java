@@ -59,7 +59,7 @@ public class ScanScheduler {
   private void run(ScanJob job) {
     boolean reachable = false;
     try {
-      reachable = scans.scan(job).outcome() == ScanOutcome.COMPLETED;
+      reachable = scans.scan(job).stream().anyMatch(s -> s.outcome() == ScanOutcome.COMPLETED);
     } catch (RuntimeException e) {
       LOG.errorf(e, "scan of target %s failed", job.targetId());
     } finally {

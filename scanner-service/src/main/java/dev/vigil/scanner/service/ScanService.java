@@ -1,18 +1,22 @@
 package dev.vigil.scanner.service;
 
 import dev.vigil.events.CertificateScanned;
+import dev.vigil.events.Finding;
 import dev.vigil.events.ScanOutcome;
 import dev.vigil.events.ScanTarget;
 import dev.vigil.events.UnreachableReason;
+import dev.vigil.scanner.config.ScannerConfig;
 import dev.vigil.scanner.domain.CertificateFacts;
 import dev.vigil.scanner.domain.ChainAnalysis;
 import dev.vigil.scanner.domain.ChainAnalyzer;
+import dev.vigil.scanner.domain.ProtocolFindings;
 import dev.vigil.scanner.inventory.InventoryService;
 import dev.vigil.scanner.messaging.ScanPublisher;
 import dev.vigil.scanner.service.TargetService.ScanJob;
 import dev.vigil.scanner.tls.CertificateDecoder;
 import dev.vigil.scanner.tls.CertificateDecoder.CertificateDecodingException;
 import dev.vigil.scanner.tls.FetchedChain;
+import dev.vigil.scanner.tls.ProtocolVersionProbe;
 import dev.vigil.scanner.tls.TlsChainFetcher;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -23,7 +27,10 @@ import java.util.List;
 import java.util.UUID;
 import org.jboss.logging.Logger;
 
-/** One scan: fetch the chain, read it, analyse it, publish the result, remember it. */
+/**
+ * One scan: fetch the chain (from each address of the target), read it, analyse it, publish the
+ * result, remember it.
+ */
 @ApplicationScoped
 public class ScanService {
 
@@ -37,6 +44,8 @@ public class ScanService {
   private final MeterRegistry meters;
   private final Clock clock;
   private final InventoryService inventory;
+  private final ProtocolVersionProbe versions;
+  private final boolean probeVersions;
 
   public ScanService(
       TlsChainFetcher fetcher,
@@ -46,7 +55,9 @@ public class ScanService {
       TargetService targets,
       MeterRegistry meters,
       Clock clock,
-      InventoryService inventory) {
+      InventoryService inventory,
+      ProtocolVersionProbe versions,
+      ScannerConfig config) {
     this.fetcher = fetcher;
     this.decoder = decoder;
     this.analyzer = analyzer;
@@ -55,10 +66,20 @@ public class ScanService {
     this.meters = meters;
     this.clock = clock;
     this.inventory = inventory;
+    this.versions = versions;
+    this.probeVersions = config.probeProtocolVersions();
   }
 
-  public CertificateScanned scan(ScanJob job) {
-    FetchedChain fetched = fetcher.fetch(job.spec());
+  /** Scans every address of the target that is to be scanned: one event per address. */
+  public List<CertificateScanned> scan(ScanJob job) {
+    List<CertificateScanned> scans = new ArrayList<>();
+    for (FetchedChain fetched : fetcher.fetchEach(job.spec())) {
+      scans.add(scanOne(job, fetched));
+    }
+    return scans;
+  }
+
+  private CertificateScanned scanOne(ScanJob job, FetchedChain fetched) {
     // The inventory adds what only it can see (renewed but not deployed, key reused).
     CertificateScanned scan = inventory.record(toEvent(job, fetched));
     meters
@@ -100,6 +121,14 @@ public class ScanService {
           scanId, job, target, UnreachableReason.HANDSHAKE_FAILURE, "no certificate served");
     }
     ChainAnalysis analysis = analyzer.analyze(facts);
+    List<Finding> findings = new ArrayList<>(analysis.findings());
+    ProtocolFindings.chainTooLong(fetched.servedCount(), fetched.certificates().size())
+        .ifPresent(findings::add);
+    List<String> accepted = null;
+    if (probeVersions) {
+      accepted = versions.acceptedProtocols(job.spec(), fetched);
+      ProtocolFindings.outdatedProtocol(accepted).ifPresent(findings::add);
+    }
     return new CertificateScanned(
         scanId,
         job.targetId(),
@@ -113,7 +142,8 @@ public class ScanService {
         analysis.chain(),
         analysis.earliestNotAfter(),
         analysis.daysLeft(),
-        analysis.findings());
+        findings,
+        accepted);
   }
 
   private CertificateScanned unreachable(

@@ -10,6 +10,7 @@ import dev.vigil.platform.problem.ProblemException;
 import dev.vigil.scanner.config.ScannerConfig;
 import dev.vigil.scanner.domain.AddressPolicy;
 import dev.vigil.scanner.domain.FieldViolation;
+import dev.vigil.scanner.domain.StartTls;
 import dev.vigil.scanner.domain.TargetSpec;
 import dev.vigil.scanner.messaging.TargetPublisher;
 import dev.vigil.scanner.persistence.TargetEntity;
@@ -126,6 +127,8 @@ public class TargetService {
         spec.host(),
         spec.port(),
         spec.serverName(),
+        spec.starttls().name(),
+        spec.allAddresses(),
         spec.labels(),
         definition.intervalSeconds(),
         registered.registeredBy(),
@@ -205,6 +208,8 @@ public class TargetService {
     e.host = d.spec().host();
     e.port = d.spec().port();
     e.serverName = d.spec().serverName();
+    e.starttls = d.spec().starttls().name();
+    e.allAddresses = d.spec().allAddresses();
     e.labels = d.spec().labels();
     e.intervalSeconds = d.intervalSeconds();
     e.registeredBy = actor;
@@ -214,7 +219,14 @@ public class TargetService {
   private static Definition fromEvent(ScanTargetRegistered r) {
     return new Definition(
         new TargetSpec(
-            r.host(), Objects.requireNonNullElse(r.port(), 0), r.serverName(), r.labels()),
+            r.host(),
+            Objects.requireNonNullElse(r.port(), 0),
+            r.serverName(),
+            r.labels(),
+            StartTls.parse(r.starttls())
+                .orElseThrow(
+                    () -> new PoisonRecordException("unknown starttls '" + r.starttls() + "'")),
+            Boolean.TRUE.equals(r.allAddresses())),
         r.intervalSeconds());
   }
 
@@ -227,6 +239,8 @@ public class TargetService {
         d.spec().serverName(),
         d.spec().labels(),
         d.intervalSeconds(),
+        d.spec().starttls() == StartTls.NONE ? null : d.spec().starttls().name(),
+        d.spec().allAddresses() ? Boolean.TRUE : null,
         at,
         actor);
   }
