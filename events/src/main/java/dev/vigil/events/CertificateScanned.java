@@ -51,6 +51,25 @@ public record CertificateScanned(
     acceptedProtocols = acceptedProtocols == null ? null : List.copyOf(acceptedProtocols);
   }
 
+  /** This scan with {@code replacement} as its findings, every other field kept. */
+  public CertificateScanned withFindings(List<Finding> replacement) {
+    return new CertificateScanned(
+        scanId,
+        targetId,
+        target,
+        labels,
+        scannedAt,
+        outcome,
+        unreachableReason,
+        detail,
+        protocol,
+        chain,
+        earliestNotAfter,
+        daysLeft,
+        replacement,
+        acceptedProtocols);
+  }
+
   /** A scan whose TLS versions were not probed. */
   public CertificateScanned(
       String scanId,

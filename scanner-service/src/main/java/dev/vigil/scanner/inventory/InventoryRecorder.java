@@ -105,7 +105,7 @@ public class InventoryRecorder {
           seen.get(sha).crossFindings.forEach(f -> codes.add(f.code()));
           history(place, scan, List.copyOf(codes));
         });
-    return withFindings(scan, findings);
+    return scan.withFindings(findings);
   }
 
   /** A Kubernetes object changed or went away: its other places no longer hold certificates. */
@@ -248,22 +248,5 @@ public class InventoryRecorder {
     row.findings = codes;
     scans.persist(row);
     scans.prune(place.id, historyPerLocation);
-  }
-
-  private static CertificateScanned withFindings(CertificateScanned s, List<Finding> findings) {
-    return new CertificateScanned(
-        s.scanId(),
-        s.targetId(),
-        s.target(),
-        s.labels(),
-        s.scannedAt(),
-        s.outcome(),
-        s.unreachableReason(),
-        s.detail(),
-        s.protocol(),
-        s.chain(),
-        s.earliestNotAfter(),
-        s.daysLeft(),
-        findings);
   }
 }
