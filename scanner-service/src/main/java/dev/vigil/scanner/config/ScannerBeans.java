@@ -1,12 +1,9 @@
 package dev.vigil.scanner.config;
 
 import dev.vigil.scanner.domain.AddressPolicy;
-import dev.vigil.scanner.domain.ChainAnalyzer;
 import dev.vigil.scanner.domain.Cidr;
-import dev.vigil.scanner.domain.ExpiryThresholds;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
-import java.time.Clock;
 import java.util.List;
 
 /** Builds the plain domain objects from configuration, once. */
@@ -18,12 +15,5 @@ public class ScannerBeans {
     List<Cidr> allow = config.allowNetworks().orElse(List.of()).stream().map(Cidr::parse).toList();
     List<Cidr> deny = config.denyNetworks().stream().map(Cidr::parse).toList();
     return new AddressPolicy(allow, deny, config.denyHosts());
-  }
-
-  @Produces
-  @Singleton
-  ChainAnalyzer chainAnalyzer(Clock clock, ScannerConfig config) {
-    return new ChainAnalyzer(
-        clock, new ExpiryThresholds(config.warningDays(), config.criticalDays()));
   }
 }
