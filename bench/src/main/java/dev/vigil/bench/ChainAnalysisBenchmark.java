@@ -9,6 +9,7 @@ import dev.vigil.scanner.domain.TargetSpec;
 import dev.vigil.scanner.tls.BouncyCastleCertificateDecoder;
 import dev.vigil.scanner.tls.ChainInspector;
 import dev.vigil.scanner.tls.ChainVerifier;
+import dev.vigil.scanner.tls.ParsedCertificates;
 import dev.vigil.scanner.tls.SignatureChecks;
 import dev.vigil.scanner.tls.TrustAnchors;
 import java.time.Clock;
@@ -34,9 +35,9 @@ import org.openjdk.jmh.annotations.Warmup;
  * verify signatures and the path to a trust anchor among the JDK's ~150 system roots plus a bundle,
  * and derive the findings. No network: AIA fetching is off (the chain is complete anyway).
  *
- * <p>{@code repeatScan}: the scanner's real situation, rescanning targets whose chain it has seen
- * before, so the signature cache answers. {@code firstSight}: no signature cache, every signature
- * is checked (a chain never seen before).
+ * <p>{@code repeatScan}: the scanner's usual situation, rescanning a target whose chain it has seen
+ * before, so the parse and signature caches answer. {@code firstSight}: both caches off, every
+ * certificate is parsed and every signature checked, as for a chain never seen before.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
@@ -79,18 +80,19 @@ public class ChainAnalysisBenchmark {
     TrustAnchors anchors =
         TrustAnchors.of(
             TrustAnchors.systemRoots(), Map.of("bench-bundle.pem", List.of(root.certificate())));
-    cached = inspector(anchors, new SignatureChecks());
-    uncached = inspector(anchors, new SignatureChecks(0));
+    cached = inspector(anchors, new SignatureChecks(), new ParsedCertificates());
+    uncached = inspector(anchors, new SignatureChecks(0), new ParsedCertificates(0));
     ChainAnalysis check = cached.inspect(target, chain);
     if (!check.findings().isEmpty()) {
       throw new IllegalStateException("the benchmark chain should be healthy: " + check.findings());
     }
   }
 
-  private static ChainInspector inspector(TrustAnchors anchors, SignatureChecks signatures) {
+  private static ChainInspector inspector(
+      TrustAnchors anchors, SignatureChecks signatures, ParsedCertificates parsed) {
     return new ChainInspector(
-        new BouncyCastleCertificateDecoder(signatures),
-        new ChainVerifier(anchors, null, false, signatures),
+        new BouncyCastleCertificateDecoder(signatures, parsed),
+        new ChainVerifier(anchors, null, false, signatures, parsed),
         new ChainAnalyzer(Clock.systemUTC(), ExpiryThresholds.DEFAULT));
   }
 

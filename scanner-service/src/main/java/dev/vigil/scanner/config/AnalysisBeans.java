@@ -10,16 +10,23 @@ import dev.vigil.scanner.tls.ChainInspector;
 import dev.vigil.scanner.tls.ChainVerifier;
 import dev.vigil.scanner.tls.HttpIssuerFetcher;
 import dev.vigil.scanner.tls.IssuerFetcher;
+import dev.vigil.scanner.tls.ParsedCertificates;
 import dev.vigil.scanner.tls.SignatureChecks;
 import dev.vigil.scanner.tls.TrustAnchors;
+import io.quarkus.runtime.Startup;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
+import java.util.OptionalInt;
 import org.jboss.logging.Logger;
 
-/** Builds the certificate analysis (decoder, trust anchors, verifier, analyzer) once. */
+/**
+ * Builds the certificate analysis (decoder, trust anchors, verifier, analyzer) once. Created at
+ * startup, so an unreadable CA bundle or an invalid expiry rule stops the service instead of
+ * failing every scan.
+ */
 public class AnalysisBeans {
 
   private static final Logger LOG = Logger.getLogger(AnalysisBeans.class);
@@ -32,12 +39,19 @@ public class AnalysisBeans {
 
   @Produces
   @Singleton
-  BouncyCastleCertificateDecoder decoder(SignatureChecks signatures) {
-    return new BouncyCastleCertificateDecoder(signatures);
+  ParsedCertificates parsedCertificates() {
+    return new ParsedCertificates();
   }
 
   @Produces
   @Singleton
+  BouncyCastleCertificateDecoder decoder(SignatureChecks signatures, ParsedCertificates parsed) {
+    return new BouncyCastleCertificateDecoder(signatures, parsed);
+  }
+
+  @Produces
+  @Singleton
+  @Startup
   TrustAnchors trustAnchors(TrustConfig trust) {
     List<Path> bundles = trust.caBundles().orElse(List.of()).stream().map(Path::of).toList();
     TrustAnchors anchors = TrustAnchors.load(trust.systemRoots(), bundles);
@@ -56,18 +70,21 @@ public class AnalysisBeans {
   @Produces
   @Singleton
   ChainVerifier chainVerifier(
-      TrustAnchors anchors, IssuerFetcher fetcher, TrustConfig trust, SignatureChecks signatures) {
-    return new ChainVerifier(anchors, fetcher, trust.fetchAia(), signatures);
+      TrustAnchors anchors,
+      IssuerFetcher fetcher,
+      TrustConfig trust,
+      SignatureChecks signatures,
+      ParsedCertificates parsed) {
+    return new ChainVerifier(anchors, fetcher, trust.fetchAia(), signatures, parsed);
   }
 
   @Produces
   @Singleton
+  @Startup
   ExpiryPolicy expiryPolicy(ScannerConfig scanner, ExpiryConfig expiry) {
     ExpiryThresholds defaults =
         new ExpiryThresholds(
-            scanner.warningDays(),
-            scanner.criticalDays(),
-            expiry.lifetimePercent().isPresent() ? expiry.lifetimePercent().getAsInt() : null);
+            scanner.warningDays(), scanner.criticalDays(), valueOr(expiry.lifetimePercent(), null));
     List<ExpiryRule> rules =
         expiry.rules().orElse(List.of()).stream()
             .map(
@@ -77,11 +94,14 @@ public class AnalysisBeans {
                         new ExpiryThresholds(
                             rule.warningDays().orElse(defaults.warningDays()),
                             rule.criticalDays().orElse(defaults.criticalDays()),
-                            rule.lifetimePercent().isPresent()
-                                ? rule.lifetimePercent().getAsInt()
-                                : defaults.lifetimePercent())))
+                            valueOr(rule.lifetimePercent(), defaults.lifetimePercent()))))
             .toList();
     return ExpiryPolicy.labelRules(rules, defaults);
+  }
+
+  /** Boxed on purpose: a ternary mixing int and Integer would unbox a null fallback. */
+  private static Integer valueOr(OptionalInt value, Integer fallback) {
+    return value.isPresent() ? Integer.valueOf(value.getAsInt()) : fallback;
   }
 
   @Produces

@@ -30,21 +30,36 @@ public class BouncyCastleCertificateDecoder implements CertificateDecoder {
   private static final HexFormat HEX = HexFormat.of();
   private final DefaultAlgorithmNameFinder algorithmNames = new DefaultAlgorithmNameFinder();
   private final SignatureChecks signatures;
+  private final ParsedCertificates parsed;
 
-  public BouncyCastleCertificateDecoder(SignatureChecks signatures) {
+  public BouncyCastleCertificateDecoder(SignatureChecks signatures, ParsedCertificates parsed) {
     this.signatures = signatures;
+    this.parsed = parsed;
   }
 
   public BouncyCastleCertificateDecoder() {
-    this(new SignatureChecks());
+    this(new SignatureChecks(), new ParsedCertificates());
   }
 
   @Override
   public CertificateFacts decode(byte[] der) {
-    return facts(ParsedCertificate.parse(der));
+    return facts(parse(der));
+  }
+
+  ParsedCertificate parse(byte[] der) {
+    return parsed.parse(der);
   }
 
   CertificateFacts facts(ParsedCertificate cert) {
+    CertificateFacts known = cert.facts;
+    if (known == null) {
+      known = read(cert);
+      cert.facts = known;
+    }
+    return known;
+  }
+
+  private CertificateFacts read(ParsedCertificate cert) {
     X509CertificateHolder holder = cert.holder;
     try {
       PublicKey key = cert.publicKey();

@@ -34,7 +34,7 @@ public final class ChainInspector {
     List<ParsedCertificate> parsed = new ArrayList<>(served.size());
     List<CertificateFacts> facts = new ArrayList<>(served.size());
     for (byte[] der : served) {
-      ParsedCertificate cert = ParsedCertificate.parse(der);
+      ParsedCertificate cert = decoder.parse(der);
       parsed.add(cert);
       facts.add(decoder.facts(cert));
     }

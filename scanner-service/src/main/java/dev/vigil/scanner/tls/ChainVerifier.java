@@ -29,23 +29,35 @@ public final class ChainVerifier {
   private final IssuerFetcher fetcher;
   private final boolean fetchAia;
   private final SignatureChecks signatures;
+  private final ParsedCertificates parsed;
 
   /**
    * @param fetcher fetches AIA issuers; ignored when {@code fetchAia} is false
+   * @param parsed where served certificates are parsed (and remembered)
    */
   public ChainVerifier(
-      TrustAnchors anchors, IssuerFetcher fetcher, boolean fetchAia, SignatureChecks signatures) {
+      TrustAnchors anchors,
+      IssuerFetcher fetcher,
+      boolean fetchAia,
+      SignatureChecks signatures,
+      ParsedCertificates parsed) {
     this.anchors = anchors;
     this.fetcher = fetcher;
     this.fetchAia = fetchAia && fetcher != null;
     this.signatures = signatures;
+    this.parsed = parsed;
+  }
+
+  public ChainVerifier(
+      TrustAnchors anchors, IssuerFetcher fetcher, boolean fetchAia, SignatureChecks signatures) {
+    this(anchors, fetcher, fetchAia, signatures, new ParsedCertificates(0));
   }
 
   /** Verifies DER certificates as served, leaf first. */
   public ChainVerification verify(List<byte[]> served) {
     List<ParsedCertificate> certs = new ArrayList<>(served.size());
     for (byte[] der : served) {
-      certs.add(ParsedCertificate.parse(der));
+      certs.add(parsed.parse(der));
     }
     return verifyParsed(certs);
   }

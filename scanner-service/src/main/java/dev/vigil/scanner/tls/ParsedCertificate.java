@@ -1,5 +1,6 @@
 package dev.vigil.scanner.tls;
 
+import dev.vigil.scanner.domain.CertificateFacts;
 import dev.vigil.scanner.tls.CertificateDecoder.CertificateDecodingException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -42,6 +43,10 @@ final class ParsedCertificate {
   final String sha256Fingerprint;
   final String spkiSha256;
   private PublicKey publicKey;
+
+  /** The decoder's reading of this certificate, kept so a cached certificate is read once. */
+  volatile CertificateFacts facts;
+
   private String subject;
   private String issuer;
 

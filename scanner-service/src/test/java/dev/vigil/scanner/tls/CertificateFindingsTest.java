@@ -288,9 +288,10 @@ class CertificateFindingsTest {
                 ? IssuerFetcher.Result.ok(List.of(AIA.get(url)))
                 : IssuerFetcher.Result.failed("HTTP 404");
     SignatureChecks signatures = new SignatureChecks();
+    ParsedCertificates parsed = new ParsedCertificates();
     return new ChainInspector(
-        new BouncyCastleCertificateDecoder(signatures),
-        new ChainVerifier(anchors, aia, true, signatures),
+        new BouncyCastleCertificateDecoder(signatures, parsed),
+        new ChainVerifier(anchors, aia, true, signatures, parsed),
         new ChainAnalyzer(Clock.fixed(NOW, ZoneOffset.UTC), ExpiryThresholds.DEFAULT));
   }
 
