@@ -52,9 +52,9 @@ public class AnalysisBeans {
   @Produces
   @Singleton
   @Startup
-  TrustAnchors trustAnchors(TrustConfig trust) {
+  TrustAnchors trustAnchors(TrustConfig trust, SignatureChecks signatures) {
     List<Path> bundles = trust.caBundles().orElse(List.of()).stream().map(Path::of).toList();
-    TrustAnchors anchors = TrustAnchors.load(trust.systemRoots(), bundles);
+    TrustAnchors anchors = TrustAnchors.load(trust.systemRoots(), bundles).precheck(signatures);
     LOG.infof(
         "trusting %d CA certificates (system roots: %s, bundles: %s)",
         anchors.size(), trust.systemRoots(), bundles);

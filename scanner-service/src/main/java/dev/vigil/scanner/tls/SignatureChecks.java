@@ -14,6 +14,10 @@ import org.bouncycastle.operator.jcajce.JcaContentVerifierProviderBuilder;
 public final class SignatureChecks {
 
   private final ConcurrentHashMap<String, Boolean> verified = new ConcurrentHashMap<>();
+
+  /** Trust anchors' self-signatures, checked once at startup and never evicted. */
+  private final ConcurrentHashMap<String, Boolean> anchors = new ConcurrentHashMap<>();
+
   private final int maxEntries;
 
   /**
@@ -27,12 +31,26 @@ public final class SignatureChecks {
     this(50_000);
   }
 
+  /**
+   * Checks a self-issued trust anchor's own signature now, so that a server sending the root along
+   * (many do) costs no public-key operation for it.
+   */
+  void rememberAnchor(ParsedCertificate anchor) {
+    if (anchor.selfIssued()) {
+      anchors.put(key(anchor, anchor), verify(anchor, anchor));
+    }
+  }
+
   /** Whether {@code cert}'s signature verifies with {@code issuer}'s public key. */
   boolean signedBy(ParsedCertificate cert, ParsedCertificate issuer) {
+    String key = key(cert, issuer);
+    Boolean anchor = anchors.get(key);
+    if (anchor != null) {
+      return anchor;
+    }
     if (maxEntries <= 0) {
       return verify(cert, issuer);
     }
-    String key = cert.sha256Fingerprint + '/' + issuer.spkiSha256;
     Boolean known = verified.get(key);
     if (known != null) {
       return known;
@@ -43,6 +61,10 @@ public final class SignatureChecks {
     }
     verified.put(key, valid);
     return valid;
+  }
+
+  private static String key(ParsedCertificate cert, ParsedCertificate issuer) {
+    return cert.sha256Fingerprint + '/' + issuer.spkiSha256;
   }
 
   private static boolean verify(ParsedCertificate cert, ParsedCertificate issuer) {
