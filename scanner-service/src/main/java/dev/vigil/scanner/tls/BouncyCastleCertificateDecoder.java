@@ -60,7 +60,7 @@ public class BouncyCastleCertificateDecoder implements CertificateDecoder {
   }
 
   private CertificateFacts read(ParsedCertificate cert) {
-    X509CertificateHolder holder = cert.holder;
+    X509CertificateHolder holder = cert.holder();
     try {
       PublicKey key = cert.publicKey();
       return new CertificateFacts(

@@ -3,6 +3,7 @@ package dev.vigil.scanner.tls;
 import dev.vigil.scanner.domain.CertificateFacts;
 import dev.vigil.scanner.tls.CertificateDecoder.CertificateDecodingException;
 import java.io.IOException;
+import java.lang.ref.SoftReference;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -37,7 +38,13 @@ final class ParsedCertificate {
   private static final HexFormat HEX = HexFormat.of();
 
   final byte[] der;
-  final X509CertificateHolder holder;
+
+  /**
+   * The full ASN.1 tree is several times the size of the DER, and only needed on a cache miss
+   * (reading facts, checking a signature, fetching AIA): softly held, re-parsed if collected.
+   */
+  private volatile SoftReference<X509CertificateHolder> holder;
+
   final byte[] subjectDer;
   final byte[] issuerDer;
   final String sha256Fingerprint;
@@ -52,7 +59,7 @@ final class ParsedCertificate {
 
   private ParsedCertificate(byte[] der, X509CertificateHolder holder) throws IOException {
     this.der = der;
-    this.holder = holder;
+    this.holder = new SoftReference<>(holder);
     this.subjectDer = holder.getSubject().getEncoded();
     this.issuerDer = holder.getIssuer().getEncoded();
     this.sha256Fingerprint = sha256Hex(der);
@@ -70,18 +77,31 @@ final class ParsedCertificate {
     }
   }
 
+  X509CertificateHolder holder() {
+    X509CertificateHolder h = holder.get();
+    if (h == null) {
+      try {
+        h = new X509CertificateHolder(der);
+      } catch (IOException e) {
+        throw new IllegalStateException("a certificate parsed before no longer parses", e);
+      }
+      holder = new SoftReference<>(h);
+    }
+    return h;
+  }
+
   /** The subject public key; parsed on first use. */
   synchronized PublicKey publicKey() {
     if (publicKey == null) {
       try {
-        publicKey = BouncyCastleProvider.getPublicKey(holder.getSubjectPublicKeyInfo());
+        publicKey = BouncyCastleProvider.getPublicKey(holder().getSubjectPublicKeyInfo());
       } catch (IOException | RuntimeException e) {
         throw new CertificateDecodingException("unreadable public key: " + e.getMessage(), e);
       }
       if (publicKey == null) {
         throw new CertificateDecodingException(
             "unsupported public key algorithm "
-                + holder.getSubjectPublicKeyInfo().getAlgorithm().getAlgorithm(),
+                + holder().getSubjectPublicKeyInfo().getAlgorithm().getAlgorithm(),
             null);
       }
     }
@@ -100,24 +120,24 @@ final class ParsedCertificate {
 
   String subject() {
     if (subject == null) {
-      subject = BCStyle.INSTANCE.toString(holder.getSubject());
+      subject = BCStyle.INSTANCE.toString(holder().getSubject());
     }
     return subject;
   }
 
   String issuer() {
     if (issuer == null) {
-      issuer = BCStyle.INSTANCE.toString(holder.getIssuer());
+      issuer = BCStyle.INSTANCE.toString(holder().getIssuer());
     }
     return issuer;
   }
 
   Instant notBefore() {
-    return instant(holder.toASN1Structure().getStartDate());
+    return instant(holder().toASN1Structure().getStartDate());
   }
 
   Instant notAfter() {
-    return instant(holder.toASN1Structure().getEndDate());
+    return instant(holder().toASN1Structure().getEndDate());
   }
 
   /**
@@ -160,7 +180,7 @@ final class ParsedCertificate {
 
   /** The Authority Information Access caIssuers URLs, in the order the certificate lists them. */
   List<String> caIssuersUrls() {
-    Extension ext = holder.getExtension(Extension.authorityInfoAccess);
+    Extension ext = holder().getExtension(Extension.authorityInfoAccess);
     List<String> urls = new ArrayList<>();
     if (ext == null) {
       return urls;

@@ -74,7 +74,7 @@ public final class SignatureChecks {
           new JcaContentVerifierProviderBuilder()
               .setProvider(ParsedCertificate.PROVIDER)
               .build(key);
-      return cert.holder.isSignatureValid(provider);
+      return cert.holder().isSignatureValid(provider);
     } catch (Exception e) {
       // Unsupported algorithm, mismatched key type, malformed signature: not signed by this key.
       return false;

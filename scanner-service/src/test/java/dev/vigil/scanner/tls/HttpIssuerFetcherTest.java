@@ -6,6 +6,7 @@ import com.sun.net.httpserver.HttpServer;
 import dev.vigil.infra.tls.TestCertificate;
 import dev.vigil.infra.tls.TestPki;
 import dev.vigil.scanner.domain.AddressPolicy;
+import dev.vigil.scanner.domain.ChainVerification;
 import dev.vigil.scanner.domain.Cidr;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -14,8 +15,10 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
@@ -25,7 +28,8 @@ import org.junit.jupiter.api.Test;
 /** A real HTTP server on loopback serving issuers the way AIA endpoints do. */
 class HttpIssuerFetcherTest {
 
-  static final TestCertificate ISSUER = TestPki.certificate("AIA Issuer").ca().selfSigned();
+  static final TestCertificate ROOT = TestPki.certificate("AIA Root").ca().selfSigned();
+  static final TestCertificate ISSUER = TestPki.certificate("AIA Issuer").ca().issuedBy(ROOT);
 
   private HttpServer server;
   private final AtomicInteger requests = new AtomicInteger();
@@ -51,7 +55,7 @@ class HttpIssuerFetcherTest {
           }
           respond(ex, 200, ISSUER.der());
         });
-    server.setExecutor(java.util.concurrent.Executors.newCachedThreadPool());
+    server.setExecutor(Executors.newCachedThreadPool());
     server.start();
     base = "http://127.0.0.1:" + server.getAddress().getPort();
   }
@@ -142,5 +146,23 @@ class HttpIssuerFetcherTest {
     assertThat(fetcher(AddressPolicy.defaults()).fetch("ldap://ldap.example/cn=CA").failure())
         .startsWith("unsupported URL");
     assertThat(fetcher(AddressPolicy.defaults()).fetch("not a url").failure()).isNotNull();
+  }
+
+  @Test
+  void theVerifierCompletesAChainWithAnIssuerFetchedOverHttp() {
+    TestCertificate leaf =
+        TestPki.certificate("aia-leaf.test").caIssuersUrl(base + "/issuer.der").issuedBy(ISSUER);
+    ChainVerifier verifier =
+        new ChainVerifier(
+            TrustAnchors.of(List.of(ROOT.certificate()), Map.of()),
+            fetcher(AddressPolicy.defaults()),
+            true,
+            new SignatureChecks());
+
+    ChainVerification verification = verifier.verify(List.of(leaf.der()));
+
+    assertThat(verification.trust()).isEqualTo(ChainVerification.Trust.TRUSTED);
+    assertThat(verification.aia()).isEqualTo(ChainVerification.AiaOutcome.COMPLETED);
+    assertThat(requests).hasValue(1);
   }
 }
