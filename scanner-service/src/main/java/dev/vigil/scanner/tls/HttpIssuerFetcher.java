@@ -141,7 +141,12 @@ public final class HttpIssuerFetcher implements IssuerFetcher {
     for (String line : lines) {
       String lower = line.toLowerCase(Locale.ROOT);
       if (lower.startsWith("content-length:")) {
-        long declared = Long.parseLong(lower.substring(15).trim());
+        long declared;
+        try {
+          declared = Long.parseLong(lower.substring(15).trim());
+        } catch (NumberFormatException e) {
+          throw new IOException("malformed Content-Length");
+        }
         if (declared > bodyLength) {
           throw new IOException("response truncated");
         }

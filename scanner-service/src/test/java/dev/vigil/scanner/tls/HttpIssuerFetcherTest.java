@@ -12,6 +12,8 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
@@ -24,6 +26,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** A real HTTP server on loopback serving issuers the way AIA endpoints do. */
 class HttpIssuerFetcherTest {
@@ -164,5 +168,37 @@ class HttpIssuerFetcherTest {
     assertThat(verification.trust()).isEqualTo(ChainVerification.Trust.TRUSTED);
     assertThat(verification.aia()).isEqualTo(ChainVerification.AiaOutcome.COMPLETED);
     assertThat(requests).hasValue(1);
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(
+      strings = {
+        "HTTP/1.0 200 OK\r\nContent-Length: abc\r\n\r\nxyz",
+        "HTTP/1.0 200 OK\r\nContent-Length: 5000\r\n\r\nshort",
+        "not http at all",
+        ""
+      })
+  void aBrokenResponseIsAFailureNotACrash(String response) throws Exception {
+    try (ServerSocket raw = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      Thread peer =
+          new Thread(
+              () -> {
+                try (Socket s = raw.accept()) {
+                  s.getInputStream().read(new byte[4096]);
+                  s.getOutputStream().write(response.getBytes(StandardCharsets.ISO_8859_1));
+                } catch (IOException ignored) {
+                  // the test asserts on what the fetcher made of it
+                }
+              });
+      peer.start();
+
+      IssuerFetcher.Result result =
+          fetcher(AddressPolicy.defaults())
+              .fetch("http://127.0.0.1:" + raw.getLocalPort() + "/issuer.der");
+
+      assertThat(result.failure()).isNotBlank();
+      assertThat(result.certificates()).isEmpty();
+      peer.join(5_000);
+    }
   }
 }
