@@ -72,6 +72,24 @@ public final class TestPki {
     return caCertificate;
   }
 
+  /** This CA as an issuer for {@link TestCertificateBuilder#issuedBy}. */
+  public TestCertificate asIssuer() {
+    return new TestCertificate(caKeys, caCertificate);
+  }
+
+  /** A PKI whose CA is {@code ca}, e.g. one made with {@link #certificate}. */
+  public static TestPki of(TestCertificate ca) {
+    return new TestPki(ca.keys(), ca.certificate());
+  }
+
+  /**
+   * Starts a certificate of any shape: key type and size, signature algorithm, names, validity, CA
+   * flag, AIA URLs. {@code commonName} may be null for a certificate without a CN.
+   */
+  public static TestCertificateBuilder certificate(String commonName) {
+    return new TestCertificateBuilder(commonName);
+  }
+
   /**
    * Issues a leaf for {@code dnsName} (and 127.0.0.1 / ::1) valid between the two instants.
    *

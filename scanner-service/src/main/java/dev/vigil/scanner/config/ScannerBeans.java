@@ -1,13 +1,10 @@
 package dev.vigil.scanner.config;
 
 import dev.vigil.scanner.domain.AddressPolicy;
-import dev.vigil.scanner.domain.ChainAnalyzer;
 import dev.vigil.scanner.domain.Cidr;
-import dev.vigil.scanner.domain.ExpiryThresholds;
 import dev.vigil.scanner.domain.ScanSchedule;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
-import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 
@@ -27,12 +24,5 @@ public class ScannerBeans {
   ScanSchedule scanSchedule(ScannerConfig config) {
     return new ScanSchedule(
         config.jitter(), config.maxBackoffFactor(), () -> ThreadLocalRandom.current().nextDouble());
-  }
-
-  @Produces
-  @Singleton
-  ChainAnalyzer chainAnalyzer(Clock clock, ScannerConfig config) {
-    return new ChainAnalyzer(
-        clock, new ExpiryThresholds(config.warningDays(), config.criticalDays()));
   }
 }

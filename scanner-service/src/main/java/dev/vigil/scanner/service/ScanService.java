@@ -8,13 +8,13 @@ import dev.vigil.events.UnreachableReason;
 import dev.vigil.scanner.config.ScannerConfig;
 import dev.vigil.scanner.domain.CertificateFacts;
 import dev.vigil.scanner.domain.ChainAnalysis;
-import dev.vigil.scanner.domain.ChainAnalyzer;
 import dev.vigil.scanner.domain.ProtocolFindings;
 import dev.vigil.scanner.inventory.InventoryService;
 import dev.vigil.scanner.messaging.ScanPublisher;
 import dev.vigil.scanner.service.TargetService.ScanJob;
 import dev.vigil.scanner.tls.CertificateDecoder;
 import dev.vigil.scanner.tls.CertificateDecoder.CertificateDecodingException;
+import dev.vigil.scanner.tls.ChainInspector;
 import dev.vigil.scanner.tls.FetchedChain;
 import dev.vigil.scanner.tls.ProtocolVersionProbe;
 import dev.vigil.scanner.tls.TlsChainFetcher;
@@ -38,7 +38,7 @@ public class ScanService {
 
   private final TlsChainFetcher fetcher;
   private final CertificateDecoder decoder;
-  private final ChainAnalyzer analyzer;
+  private final ChainInspector analyzer;
   private final ScanPublisher publisher;
   private final TargetService targets;
   private final MeterRegistry meters;
@@ -50,7 +50,7 @@ public class ScanService {
   public ScanService(
       TlsChainFetcher fetcher,
       CertificateDecoder decoder,
-      ChainAnalyzer analyzer,
+      ChainInspector analyzer,
       ScanPublisher publisher,
       TargetService targets,
       MeterRegistry meters,
@@ -120,7 +120,7 @@ public class ScanService {
       return unreachable(
           scanId, job, target, UnreachableReason.HANDSHAKE_FAILURE, "no certificate served");
     }
-    ChainAnalysis analysis = analyzer.analyze(facts);
+    ChainAnalysis analysis = analyzer.inspect(job.spec(), fetched.certificates(), facts);
     List<Finding> findings = new ArrayList<>(analysis.findings());
     ProtocolFindings.chainTooLong(fetched.servedCount(), fetched.certificates().size())
         .ifPresent(findings::add);

@@ -1,10 +1,8 @@
 package dev.vigil.scanner.tls;
 
 import dev.vigil.scanner.domain.CertificateFacts;
-import jakarta.enterprise.context.ApplicationScoped;
-import java.io.IOException;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.security.PublicKey;
 import java.security.interfaces.DSAPublicKey;
 import java.security.interfaces.ECPublicKey;
@@ -13,72 +11,93 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import org.bouncycastle.asn1.ASN1OctetString;
+import org.bouncycastle.asn1.x500.RDN;
 import org.bouncycastle.asn1.x500.style.BCStyle;
+import org.bouncycastle.asn1.x500.style.IETFUtils;
 import org.bouncycastle.asn1.x509.BasicConstraints;
 import org.bouncycastle.asn1.x509.Extension;
 import org.bouncycastle.asn1.x509.GeneralName;
 import org.bouncycastle.asn1.x509.GeneralNames;
 import org.bouncycastle.cert.X509CertificateHolder;
-import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
-import org.bouncycastle.jce.provider.BouncyCastleProvider;
 import org.bouncycastle.operator.DefaultAlgorithmNameFinder;
-import org.bouncycastle.operator.jcajce.JcaContentVerifierProviderBuilder;
 
-/** {@link CertificateDecoder} on BouncyCastle's ASN.1 and X.509 classes. */
-@ApplicationScoped
+/**
+ * {@link CertificateDecoder} on BouncyCastle's ASN.1 and X.509 classes. Reading never depends on
+ * validity: an expired, untrusted or weak certificate yields all its facts.
+ */
 public class BouncyCastleCertificateDecoder implements CertificateDecoder {
 
   private static final HexFormat HEX = HexFormat.of();
-  private static final BouncyCastleProvider PROVIDER = new BouncyCastleProvider();
   private final DefaultAlgorithmNameFinder algorithmNames = new DefaultAlgorithmNameFinder();
+  private final SignatureChecks signatures;
+  private final ParsedCertificates parsed;
+
+  public BouncyCastleCertificateDecoder(SignatureChecks signatures, ParsedCertificates parsed) {
+    this.signatures = signatures;
+    this.parsed = parsed;
+  }
+
+  public BouncyCastleCertificateDecoder() {
+    this(new SignatureChecks(), new ParsedCertificates());
+  }
 
   @Override
   public CertificateFacts decode(byte[] der) {
-    X509CertificateHolder holder;
-    try {
-      holder = new X509CertificateHolder(der);
-    } catch (IOException | RuntimeException e) {
-      throw new CertificateDecodingException("not a DER X.509 certificate: " + e.getMessage(), e);
+    return facts(parse(der));
+  }
+
+  ParsedCertificate parse(byte[] der) {
+    return parsed.parse(der);
+  }
+
+  CertificateFacts facts(ParsedCertificate cert) {
+    CertificateFacts known = cert.facts;
+    if (known == null) {
+      known = read(cert);
+      cert.facts = known;
     }
+    return known;
+  }
+
+  private CertificateFacts read(ParsedCertificate cert) {
+    X509CertificateHolder holder = cert.holder();
     try {
-      PublicKey key =
-          new JcaX509CertificateConverter()
-              .setProvider(PROVIDER)
-              .getCertificate(holder)
-              .getPublicKey();
-      String subject = BCStyle.INSTANCE.toString(holder.getSubject());
-      String issuer = BCStyle.INSTANCE.toString(holder.getIssuer());
+      PublicKey key = cert.publicKey();
       return new CertificateFacts(
-          subject,
-          issuer,
+          cert.subject(),
+          cert.issuer(),
           holder.getSerialNumber().toString(16),
-          holder.getNotBefore().toInstant(),
-          holder.getNotAfter().toInstant(),
-          sha256(der),
-          sha256(holder.getSubjectPublicKeyInfo().getEncoded()),
-          key.getAlgorithm(),
+          cert.notBefore(),
+          cert.notAfter(),
+          cert.sha256Fingerprint,
+          cert.spkiSha256,
+          keyAlgorithm(key),
           keyBits(key),
           algorithmNames.getAlgorithmName(holder.getSignatureAlgorithm()),
           subjectAltNames(holder),
-          holder.getSubject().equals(holder.getIssuer()) && verifiesWithOwnKey(holder),
-          isCa(holder));
+          cert.selfIssued() && signatures.signedBy(cert, cert),
+          isCa(holder),
+          commonName(holder),
+          cert.caIssuersUrls());
+    } catch (CertificateDecodingException e) {
+      throw e;
     } catch (Exception e) {
       throw new CertificateDecodingException("unreadable certificate: " + e.getMessage(), e);
-    }
-  }
-
-  private static boolean verifiesWithOwnKey(X509CertificateHolder holder) {
-    try {
-      return holder.isSignatureValid(
-          new JcaContentVerifierProviderBuilder().setProvider(PROVIDER).build(holder));
-    } catch (Exception e) {
-      return false;
     }
   }
 
   private static boolean isCa(X509CertificateHolder holder) {
     Extension ext = holder.getExtension(Extension.basicConstraints);
     return ext != null && BasicConstraints.getInstance(ext.getParsedValue()).isCA();
+  }
+
+  /** The most specific (last) CN of the subject, as clients that still read CNs take it. */
+  private static String commonName(X509CertificateHolder holder) {
+    RDN[] cns = holder.getSubject().getRDNs(BCStyle.CN);
+    if (cns.length == 0) {
+      return null;
+    }
+    return IETFUtils.valueToString(cns[cns.length - 1].getFirst().getValue());
   }
 
   private static List<String> subjectAltNames(X509CertificateHolder holder) {
@@ -102,10 +121,23 @@ public class BouncyCastleCertificateDecoder implements CertificateDecoder {
   private static String ipText(GeneralName name) {
     byte[] raw = ASN1OctetString.getInstance(name.getName()).getOctets();
     try {
-      return java.net.InetAddress.getByAddress(raw).getHostAddress();
-    } catch (java.net.UnknownHostException e) {
+      return InetAddress.getByAddress(raw).getHostAddress();
+    } catch (UnknownHostException e) {
       return HEX.formatHex(raw);
     }
+  }
+
+  private static String keyAlgorithm(PublicKey key) {
+    if (key instanceof RSAPublicKey) {
+      return "RSA";
+    }
+    if (key instanceof ECPublicKey) {
+      return "EC";
+    }
+    if (key instanceof DSAPublicKey) {
+      return "DSA";
+    }
+    return key.getAlgorithm();
   }
 
   private static Integer keyBits(PublicKey key) {
@@ -119,13 +151,5 @@ public class BouncyCastleCertificateDecoder implements CertificateDecoder {
       return dsa.getParams().getP().bitLength();
     }
     return null;
-  }
-
-  private static String sha256(byte[] bytes) {
-    try {
-      return HEX.formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
   }
 }

@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -69,6 +70,63 @@ class ChainAnalyzerTest {
       assertThat(analysis.findings().get(0).severity()).isEqualTo(severity);
       assertThat(analysis.findings().get(0).certificatePosition()).isZero();
     }
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(
+      nullValues = "-",
+      textBlock =
+          """
+          # name,                                   lifetime days, days left, renew at %, finding, severity, used %
+          90-day cert at 60% of its lifetime,        90,            36,        67,         -,               -,        60
+          90-day cert just past two thirds,          90,            29,        67,         EXPIRING_SOON,   WARNING,  67
+          two-thirds rule off: days rule only,       90,            29,        -,          -,               -,        -
+          365-day cert at 70% is due at 67%,         365,           109,       67,         EXPIRING_SOON,   WARNING,  70
+          days rule still makes it critical,         90,            10,        67,         EXPIRING_SOON,   CRITICAL, 88
+          """)
+  void pastAShareOfItsLifetimeACertificateIsDueForRenewal(
+      String name,
+      long lifetimeDays,
+      long daysLeft,
+      Integer percent,
+      String code,
+      Severity severity,
+      String usedPercent) {
+    ChainAnalyzer analyzer =
+        new ChainAnalyzer(Clock.fixed(NOW, ZoneOffset.UTC), new ExpiryThresholds(28, 14, percent));
+    Instant notAfter = NOW.plus(Duration.ofDays(daysLeft)).plus(Duration.ofHours(1));
+    CertificateFacts cert = cert("leaf", notAfter.minus(Duration.ofDays(lifetimeDays)), notAfter);
+
+    List<Finding> findings = analyzer.analyze(List.of(cert)).findings();
+
+    if (code == null) {
+      assertThat(findings).isEmpty();
+    } else {
+      assertThat(findings).singleElement().extracting(Finding::code).isEqualTo(code);
+      assertThat(findings.get(0).severity()).isEqualTo(severity);
+      assertThat(findings.get(0).evidence()).containsEntry("lifetimeUsedPercent", usedPercent);
+    }
+  }
+
+  @Test
+  void labelsChooseTheThresholds() {
+    ExpiryPolicy policy =
+        ExpiryPolicy.labelRules(
+            List.of(new ExpiryRule(Map.of("env", "prod"), new ExpiryThresholds(60, 30))),
+            ExpiryThresholds.DEFAULT);
+    ChainAnalyzer analyzer = new ChainAnalyzer(Clock.fixed(NOW, ZoneOffset.UTC), policy);
+    CertificateFacts leaf = leafExpiringAfter(Duration.ofDays(40));
+    TargetSpec prod = new TargetSpec("leaf", 443, null, Map.of("env", "prod"));
+    TargetSpec dev = new TargetSpec("leaf", 443, null, Map.of("env", "dev"));
+
+    assertThat(analyzer.analyze(prod, List.of(leaf), null).findings())
+        .singleElement()
+        .satisfies(
+            f -> {
+              assertThat(f.code()).isEqualTo("EXPIRING_SOON");
+              assertThat(f.evidence()).containsEntry("warningDays", "60");
+            });
+    assertThat(analyzer.analyze(dev, List.of(leaf), null).findings()).isEmpty();
   }
 
   @Test

@@ -33,7 +33,7 @@ import org.junit.jupiter.api.Test;
     initArgs = @ResourceArg(name = "database", value = "scanner"))
 class ScanPipelineTest {
 
-  private static final TestPki PKI = TestPki.create("Scanner test CA");
+  private static final TestPki PKI = TrustedTestCa.pki();
   private static final ObjectMapper JSON = new ObjectMapper();
 
   @ConfigProperty(name = "kafka.bootstrap.servers")

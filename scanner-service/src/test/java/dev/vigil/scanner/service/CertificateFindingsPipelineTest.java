@@ -1,0 +1,152 @@
+package dev.vigil.scanner.service;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.vigil.infra.VigilTestInfrastructure;
+import dev.vigil.infra.tls.LocalTlsEndpoint;
+import dev.vigil.infra.tls.TestPki;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.smallrye.reactive.messaging.kafka.companion.ConsumerTask;
+import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Real TLS endpoints with broken certificates -> a real scan -> the finding in the published
+ * CertificateScanned event. The scanner trusts {@link TrustedTestCa} through its CA bundle setting.
+ */
+@QuarkusTest
+@QuarkusTestResource(
+    value = VigilTestInfrastructure.class,
+    initArgs = @ResourceArg(name = "database", value = "scanner"))
+@QuarkusTestResource(TrustedTestCa.class)
+class CertificateFindingsPipelineTest {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  @ConfigProperty(name = "kafka.bootstrap.servers")
+  String bootstrap;
+
+  @ConfigProperty(name = "mp.messaging.outgoing.certificate-scans.topic")
+  String scansTopic;
+
+  private KafkaCompanion kafka;
+  private ConsumerTask<String, String> scans;
+
+  @BeforeEach
+  void consumeScans() {
+    kafka = new KafkaCompanion(bootstrap);
+    scans = kafka.consumeStrings().fromTopics(scansTopic);
+  }
+
+  @AfterEach
+  void stop() {
+    scans.close();
+    kafka.close();
+  }
+
+  private static String register(int port, String labelsJson) {
+    return given()
+        .auth()
+        .preemptive()
+        .basic("operator", "test-operator-password")
+        .contentType(ContentType.JSON)
+        .body("{\"host\":\"localhost\",\"port\":" + port + ",\"labels\":" + labelsJson + "}")
+        .post("/api/v1/targets")
+        .then()
+        .statusCode(201)
+        .extract()
+        .path("id");
+  }
+
+  private JsonNode firstScanOf(String targetId) {
+    ConsumerRecord<String, String> scan =
+        await()
+            .atMost(Duration.ofSeconds(20))
+            .until(
+                () -> scans.getRecords().stream().filter(r -> targetId.equals(r.key())).findFirst(),
+                Optional::isPresent)
+            .get();
+    try {
+      return JSON.readTree(scan.value());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static List<String> codes(JsonNode scan) {
+    return scan.get("findings").findValuesAsText("code");
+  }
+
+  private static JsonNode finding(JsonNode scan, String code) {
+    for (JsonNode f : scan.get("findings")) {
+      if (code.equals(f.get("code").asText())) {
+        return f;
+      }
+    }
+    throw new AssertionError("no " + code + " in " + scan.get("findings"));
+  }
+
+  @Test
+  void certificateForAnotherNameIsAHostnameMismatch() {
+    TestPki pki = TrustedTestCa.pki();
+    try (LocalTlsEndpoint endpoint =
+        LocalTlsEndpoint.start(pki.issueExpiringIn("elsewhere.example", 90))) {
+      JsonNode scan = firstScanOf(register(endpoint.port(), "{}"));
+
+      assertThat(codes(scan)).containsExactly("HOSTNAME_MISMATCH");
+      JsonNode mismatch = finding(scan, "HOSTNAME_MISMATCH");
+      assertThat(mismatch.get("severity").asText()).isEqualTo("CRITICAL");
+      assertThat(mismatch.get("evidence").get("expectedName").asText()).isEqualTo("localhost");
+      // Failing validation does not hide what the certificate is.
+      assertThat(scan.get("chain").get(0).get("subject").asText()).contains("CN=elsewhere.example");
+      assertThat(scan.get("daysLeft").asLong()).isEqualTo(90);
+    }
+  }
+
+  @Test
+  void selfSignedCertificateIsReportedOnce() {
+    var selfSigned = TestPki.certificate("localhost").dns("localhost").ip("127.0.0.1").selfSigned();
+    try (LocalTlsEndpoint endpoint = LocalTlsEndpoint.start(selfSigned.serveWith())) {
+      JsonNode scan = firstScanOf(register(endpoint.port(), "{}"));
+
+      assertThat(codes(scan)).containsExactly("SELF_SIGNED");
+      assertThat(finding(scan, "SELF_SIGNED").get("severity").asText()).isEqualTo("CRITICAL");
+      assertThat(scan.get("chain").get(0).get("selfSigned").asBoolean()).isTrue();
+    }
+  }
+
+  @Test
+  void labelRulesChooseTheExpiryThresholds() {
+    // application.properties (%test): env=strict-test warns 120 days ahead.
+    Instant now = Instant.now();
+    TestPki pki = TrustedTestCa.pki();
+    try (LocalTlsEndpoint endpoint =
+        LocalTlsEndpoint.start(
+            pki.issue("localhost", now.minus(Duration.ofDays(1)), now.plus(Duration.ofDays(60))))) {
+      JsonNode strict = firstScanOf(register(endpoint.port(), "{\"env\":\"strict-test\"}"));
+      JsonNode normal = firstScanOf(register(endpoint.port(), "{\"env\":\"test\"}"));
+
+      assertThat(codes(strict)).containsExactly("EXPIRING_SOON");
+      assertThat(finding(strict, "EXPIRING_SOON").get("evidence").get("warningDays").asText())
+          .isEqualTo("120");
+      assertThat(codes(normal)).isEmpty();
+    }
+  }
+}
