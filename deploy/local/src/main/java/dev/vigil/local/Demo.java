@@ -8,6 +8,9 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.cert.CertificateEncodingException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -28,9 +31,28 @@ final class Demo implements AutoCloseable {
 
   private final List<LocalTlsEndpoint> endpoints = new ArrayList<>();
 
-  static Demo start(LocalSystem system, java.util.function.Consumer<String> progress) {
-    Demo demo = new Demo();
+  /**
+   * Creates the demo CA and writes its certificate as PEM to {@code caFile}, so the scanner can be
+   * told to trust it (the demo endpoints are then judged on expiry, not on an unknown issuer).
+   */
+  static TestPki createCa(Path caFile) {
     TestPki pki = TestPki.create("Vigil demo CA");
+    try {
+      Files.createDirectories(caFile.getParent());
+      String pem =
+          "-----BEGIN CERTIFICATE-----\n"
+              + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
+                  .encodeToString(pki.caCertificate().getEncoded())
+              + "\n-----END CERTIFICATE-----\n";
+      Files.writeString(caFile, pem, StandardCharsets.US_ASCII);
+      return pki;
+    } catch (IOException | CertificateEncodingException e) {
+      throw new IllegalStateException("cannot write the demo CA to " + caFile, e);
+    }
+  }
+
+  static Demo start(LocalSystem system, TestPki pki, java.util.function.Consumer<String> progress) {
+    Demo demo = new Demo();
     HttpClient http = HttpClient.newHttpClient();
     String auth =
         Base64.getEncoder()

@@ -1,5 +1,6 @@
 package dev.vigil.local;
 
+import dev.vigil.infra.tls.TestPki;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -59,13 +60,19 @@ public final class VigilLocal {
     if (presetPassword != null && !presetPassword.isBlank()) {
       env.put("VIGIL_OPERATOR_PASSWORD", presetPassword);
     }
+    TestPki demoPki = null;
+    if (demo) {
+      Path caFile = root.resolve(".vigil/demo-ca.pem");
+      demoPki = Demo.createCa(caFile);
+      env.put("VIGIL_SCANNER_TRUST_CA_BUNDLES", caFile.toString());
+    }
     LocalSystem.Options options =
         new LocalSystem.Options(
             root, basePort, interval, dataDir, root.resolve(".vigil/logs"), env);
 
     long started = System.nanoTime();
     LocalSystem system = LocalSystem.start(options, VigilLocal::say);
-    Demo demoEndpoints = demo ? Demo.start(system, VigilLocal::say) : null;
+    Demo demoEndpoints = demo ? Demo.start(system, demoPki, VigilLocal::say) : null;
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime()
         .addShutdownHook(
