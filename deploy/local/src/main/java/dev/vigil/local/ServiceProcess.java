@@ -43,7 +43,6 @@ final class ServiceProcess implements AutoCloseable {
       command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
       command.add("-Xmx256m");
       command.add("-XX:+UseSerialGC");
-      command.add("-XX:TieredStopAtLevel=1");
       command.add("-jar");
       command.add(runJar.toString());
       ProcessBuilder builder =

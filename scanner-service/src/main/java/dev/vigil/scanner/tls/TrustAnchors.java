@@ -114,9 +114,17 @@ public final class TrustAnchors {
    * that is byte-for-byte an anchor then costs nothing to recognise as self-signed.
    */
   public TrustAnchors precheck(SignatureChecks signatures) {
-    bySubject
-        .values()
-        .forEach(list -> list.forEach(e -> signatures.rememberAnchor(e.certificate())));
+    // Only a cache warm-up, and a few hundred RSA checks: run it beside start-up, not in front of
+    // it. Until it is done, a served root is simply verified the ordinary way.
+    Thread warmUp =
+        new Thread(
+            () ->
+                bySubject
+                    .values()
+                    .forEach(list -> list.forEach(e -> signatures.rememberAnchor(e.certificate()))),
+            "trust-anchor-precheck");
+    warmUp.setDaemon(true);
+    warmUp.start();
     return this;
   }
 
