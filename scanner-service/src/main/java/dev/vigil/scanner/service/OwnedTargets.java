@@ -9,19 +9,28 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.TreeSet;
 
 /**
  * The targets this replica owns: those on the targets-topic partitions Kafka assigned to it. Their
  * schedule lives here, in memory; when a partition moves to another replica its targets go with it,
  * and the new owner rebuilds them by reading the compacted partition from the start.
+ *
+ * <p>Targets waiting for their next scan sit in a set ordered by due time, so handing out the next
+ * due target costs O(log n) even with 100,000 targets (see {@code bench/RESULTS.md}).
  */
 @ApplicationScoped
 public class OwnedTargets {
 
-  private final Map<String, Owned> targets = new ConcurrentHashMap<>();
+  private static final Comparator<Owned> BY_DUE =
+      Comparator.comparing((Owned t) -> t.nextDue).thenComparing(t -> t.id);
+
+  private final Map<String, Owned> targets = new HashMap<>();
+  private final TreeSet<Owned> waiting = new TreeSet<>(BY_DUE);
   private final ScanSchedule schedule;
   private final Clock clock;
 
@@ -31,41 +40,52 @@ public class OwnedTargets {
   }
 
   /** Adds or replaces a target; a new or changed target is due at once. */
-  public void upsert(String targetId, TargetSpec spec, Duration interval, int partition) {
-    targets.compute(
-        targetId,
-        (id, existing) -> {
-          if (existing != null
-              && existing.spec.equals(spec)
-              && existing.interval.equals(interval)) {
-            existing.partition = partition;
-            return existing;
-          }
-          return new Owned(id, spec, interval, partition, clock.instant());
-        });
+  public synchronized void upsert(
+      String targetId, TargetSpec spec, Duration interval, int partition) {
+    Owned existing = targets.get(targetId);
+    if (existing != null && existing.spec.equals(spec) && existing.interval.equals(interval)) {
+      existing.partition = partition; // a replay after a rebalance keeps the schedule
+      return;
+    }
+    if (existing != null) {
+      waiting.remove(existing);
+    }
+    Owned fresh = new Owned(targetId, spec, interval, partition, clock.instant());
+    targets.put(targetId, fresh);
+    if (existing == null || !existing.inFlight) {
+      waiting.add(fresh);
+    } else {
+      fresh.inFlight = true; // the running scan completes and reschedules the new definition
+    }
   }
 
-  public void remove(String targetId) {
-    targets.remove(targetId);
+  public synchronized void remove(String targetId) {
+    Owned t = targets.remove(targetId);
+    if (t != null) {
+      waiting.remove(t);
+    }
   }
 
   /** Forgets the targets of partitions this replica no longer owns. */
-  public void dropPartitions(Collection<Integer> partitions) {
-    targets.values().removeIf(t -> partitions.contains(t.partition));
+  public synchronized void dropPartitions(Collection<Integer> partitions) {
+    targets
+        .values()
+        .removeIf(
+            t -> {
+              if (partitions.contains(t.partition)) {
+                waiting.remove(t);
+                return true;
+              }
+              return false;
+            });
   }
 
   /** Marks up to {@code limit} due targets as in flight and returns them, most overdue first. */
   public synchronized List<ScanJob> claimDue(int limit) {
     Instant now = clock.instant();
-    List<Owned> due = new ArrayList<>();
-    for (Owned t : targets.values()) {
-      if (!t.inFlight && !t.nextDue.isAfter(now)) {
-        due.add(t);
-      }
-    }
-    due.sort((a, b) -> a.nextDue.compareTo(b.nextDue));
     List<ScanJob> jobs = new ArrayList<>();
-    for (Owned t : due.subList(0, Math.min(limit, due.size()))) {
+    while (jobs.size() < limit && !waiting.isEmpty() && !waiting.first().nextDue.isAfter(now)) {
+      Owned t = waiting.pollFirst();
       t.inFlight = true;
       jobs.add(new ScanJob(t.id, t.spec));
     }
@@ -75,20 +95,21 @@ public class OwnedTargets {
   /** Records the end of a scan and schedules the next one. */
   public synchronized void completed(String targetId, boolean reachable) {
     Owned t = targets.get(targetId);
-    if (t == null) {
+    if (t == null || !t.inFlight) {
       return; // removed or moved away meanwhile
     }
     t.failures = reachable ? 0 : t.failures + 1;
     t.nextDue = schedule.next(clock.instant(), t.interval, t.failures);
     t.inFlight = false;
+    waiting.add(t);
   }
 
-  public int size() {
+  public synchronized int size() {
     return targets.size();
   }
 
   /** When {@code targetId} is scanned next, if this replica owns it. */
-  public Instant nextDue(String targetId) {
+  public synchronized Instant nextDue(String targetId) {
     Owned t = targets.get(targetId);
     return t == null ? null : t.nextDue;
   }
@@ -97,7 +118,7 @@ public class OwnedTargets {
     final String id;
     final TargetSpec spec;
     final Duration interval;
-    volatile int partition;
+    int partition;
     Instant nextDue;
     int failures;
     boolean inFlight;

@@ -7,6 +7,7 @@ import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
@@ -56,14 +57,26 @@ public class ScanScheduler {
     }
   }
 
+  /**
+   * Runs {@code job}, then keeps the worker busy with the next due target, if any: waiting for the
+   * next tick would cap a replica at one batch of scans per second.
+   */
   private void run(ScanJob job) {
-    boolean reachable = false;
+    ScanJob next = job;
     try {
-      reachable = scans.scan(job).stream().anyMatch(s -> s.outcome() == ScanOutcome.COMPLETED);
-    } catch (RuntimeException e) {
-      LOG.errorf(e, "scan of target %s failed", job.targetId());
+      while (next != null) {
+        boolean reachable = false;
+        try {
+          reachable = scans.scan(next).stream().anyMatch(s -> s.outcome() == ScanOutcome.COMPLETED);
+        } catch (RuntimeException e) {
+          LOG.errorf(e, "scan of target %s failed", next.targetId());
+        } finally {
+          owned.completed(next.targetId(), reachable);
+        }
+        List<ScanJob> more = owned.claimDue(1);
+        next = more.isEmpty() ? null : more.get(0);
+      }
     } finally {
-      owned.completed(job.targetId(), reachable);
       freeWorkers.release();
     }
   }
