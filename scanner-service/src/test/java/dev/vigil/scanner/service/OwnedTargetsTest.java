@@ -86,6 +86,32 @@ class OwnedTargetsTest {
   }
 
   @Test
+  void targetRedefinedWhileInFlightIsNotHandedOutTwiceAndKeepsItsNewDefinition() {
+    owned.upsert("a", spec("a.test"), INTERVAL, 0);
+    owned.claimDue(1);
+    owned.upsert("a", spec("b.test"), INTERVAL, 0); // changed while its scan runs
+    assertThat(owned.claimDue(1)).isEmpty();
+    owned.completed("a", true);
+    clock.advance(INTERVAL);
+    assertThat(owned.claimDue(1))
+        .singleElement()
+        .satisfies(job -> assertThat(job.spec().host()).isEqualTo("b.test"));
+  }
+
+  @Test
+  void manyDueTargetsAreHandedOutInDueOrderWithoutRepeats() {
+    for (int i = 0; i < 1_000; i++) {
+      owned.upsert("t" + i, spec("t" + i + ".test"), INTERVAL, i % 3);
+      clock.advance(Duration.ofMillis(1));
+    }
+    List<ScanJob> first = owned.claimDue(10);
+    assertThat(first)
+        .extracting(ScanJob::targetId)
+        .containsExactly("t0", "t1", "t2", "t3", "t4", "t5", "t6", "t7", "t8", "t9");
+    assertThat(owned.claimDue(2_000)).hasSize(990);
+  }
+
+  @Test
   void completionOfARemovedTargetIsIgnored() {
     owned.upsert("a", spec("a.test"), INTERVAL, 0);
     owned.claimDue(1);
