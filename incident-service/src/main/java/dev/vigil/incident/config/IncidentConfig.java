@@ -10,6 +10,24 @@ public interface IncidentConfig {
 
   Consumer consumer();
 
+  /**
+   * An alert of a group whose last incident resolved less than this long ago reopens that incident
+   * instead of opening a new one; {@code 0s} turns reopening off.
+   */
+  @WithDefault("10m")
+  Duration reopenWindow();
+
+  /**
+   * How long an incident stays open after its last alert resolved, in case the trouble returns;
+   * {@code 0s} (the default, as PagerDuty's auto-resolve) resolves it at once.
+   */
+  @WithDefault("0s")
+  Duration quietPeriod();
+
+  /** How often open incidents without firing alerts are checked against the quiet period. */
+  @WithDefault("5s")
+  Duration quietSweepInterval();
+
   /** The alerts consumer. */
   interface Consumer {
 

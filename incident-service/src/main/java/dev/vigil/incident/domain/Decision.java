@@ -12,13 +12,15 @@ import java.util.Objects;
  * @param change for {@link Outcome#UPDATED}: what changed
  * @param alertFingerprint the alert the event was about
  * @param message one human sentence: the update's text, or why the event was ignored
+ * @param actor who made the change: {@code system} or a user name
  */
 public record Decision(
     Outcome outcome,
     Incident incident,
     IncidentChange change,
     String alertFingerprint,
-    String message) {
+    String message,
+    String actor) {
 
   /** The kinds of result, one per outgoing event type plus the two silent ones. */
   public enum Outcome {
@@ -42,27 +44,35 @@ public record Decision(
     if (outcome == Outcome.UPDATED) {
       Objects.requireNonNull(change, "change");
     }
+    Objects.requireNonNull(actor, "actor");
+  }
+
+  /** This decision, made by {@code person} rather than by the system. */
+  Decision by(String person) {
+    return new Decision(outcome, incident, change, alertFingerprint, message, person);
   }
 
   static Decision opened(Incident incident, String fingerprint, String message) {
-    return new Decision(Outcome.OPENED, incident, null, fingerprint, message);
+    return new Decision(Outcome.OPENED, incident, null, fingerprint, message, TimelineEntry.SYSTEM);
   }
 
   static Decision updated(
       Incident incident, IncidentChange change, String fingerprint, String message) {
-    return new Decision(Outcome.UPDATED, incident, change, fingerprint, message);
+    return new Decision(
+        Outcome.UPDATED, incident, change, fingerprint, message, TimelineEntry.SYSTEM);
   }
 
   static Decision resolved(Incident incident, String fingerprint, String message) {
-    return new Decision(Outcome.RESOLVED, incident, null, fingerprint, message);
+    return new Decision(
+        Outcome.RESOLVED, incident, null, fingerprint, message, TimelineEntry.SYSTEM);
   }
 
   static Decision unchanged(Incident incident, String fingerprint) {
-    return new Decision(Outcome.UNCHANGED, incident, null, fingerprint, null);
+    return new Decision(Outcome.UNCHANGED, incident, null, fingerprint, null, TimelineEntry.SYSTEM);
   }
 
   static Decision ignored(String fingerprint, String reason) {
-    return new Decision(Outcome.IGNORED, null, null, fingerprint, reason);
+    return new Decision(Outcome.IGNORED, null, null, fingerprint, reason, TimelineEntry.SYSTEM);
   }
 
   /** Whether there is something to store. */

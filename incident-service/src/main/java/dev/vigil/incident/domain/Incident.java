@@ -5,6 +5,7 @@ import dev.vigil.events.AlertResolved;
 import dev.vigil.events.IncidentChange;
 import dev.vigil.events.IncidentStatus;
 import dev.vigil.events.Severity;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -13,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -34,6 +36,8 @@ public final class Incident {
   private Instant updatedAt;
   private Instant resolvedAt;
   private String resolvedBy;
+  private Instant acknowledgedAt;
+  private String acknowledgedBy;
 
   private Incident(
       UUID id,
@@ -46,6 +50,8 @@ public final class Incident {
       Instant updatedAt,
       Instant resolvedAt,
       String resolvedBy,
+      Instant acknowledgedAt,
+      String acknowledgedBy,
       Collection<IncidentAlert> alerts) {
     this.id = Objects.requireNonNull(id, "id");
     this.groupKey = Objects.requireNonNull(groupKey, "groupKey");
@@ -57,6 +63,8 @@ public final class Incident {
     this.updatedAt = Objects.requireNonNull(updatedAt, "updatedAt");
     this.resolvedAt = resolvedAt;
     this.resolvedBy = resolvedBy;
+    this.acknowledgedAt = acknowledgedAt;
+    this.acknowledgedBy = acknowledgedBy;
     this.alerts = new LinkedHashMap<>();
     alerts.forEach(a -> this.alerts.put(a.fingerprint(), a));
   }
@@ -73,6 +81,8 @@ public final class Incident {
       Instant updatedAt,
       Instant resolvedAt,
       String resolvedBy,
+      Instant acknowledgedAt,
+      String acknowledgedBy,
       Collection<IncidentAlert> alerts) {
     return new Incident(
         id,
@@ -85,6 +95,8 @@ public final class Incident {
         updatedAt,
         resolvedAt,
         resolvedBy,
+        acknowledgedAt,
+        acknowledgedBy,
         alerts);
   }
 
@@ -101,6 +113,8 @@ public final class Incident {
             first.labels(),
             now,
             now,
+            null,
+            null,
             null,
             null,
             List.of(alert));
@@ -173,19 +187,117 @@ public final class Incident {
     append(TimelineKind.ALERT_RESOLVED, now, message, fp);
     updatedAt = now;
     if (activeAlerts() == 0 && policy.resolveNow(this, now)) {
-      resolve(now, TimelineEntry.SYSTEM);
+      resolve(now, TimelineEntry.SYSTEM, "All alerts resolved");
       return Decision.resolved(this, fp, message);
     }
     return Decision.updated(this, IncidentChange.ALERT_RESOLVED, fp, message);
   }
 
-  private void resolve(Instant now, String actor) {
+  private void resolve(Instant now, String actor, String message) {
     status = IncidentStatus.RESOLVED;
     resolvedAt = now;
     resolvedBy = actor;
     updatedAt = now;
-    newEntries.add(
-        new TimelineEntry(TimelineKind.RESOLVED, now, actor, "All alerts resolved", null));
+    newEntries.add(new TimelineEntry(TimelineKind.RESOLVED, now, actor, message, null));
+  }
+
+  /**
+   * A responder acknowledges the incident: they are on it, so escalation stops. Acknowledging twice
+   * changes nothing.
+   */
+  Decision acknowledge(String actor, Instant now) {
+    requireOpen();
+    if (status == IncidentStatus.ACKNOWLEDGED) {
+      return Decision.unchanged(this, null);
+    }
+    status = IncidentStatus.ACKNOWLEDGED;
+    acknowledgedAt = now;
+    acknowledgedBy = actor;
+    String message = "Acknowledged by " + actor;
+    newEntries.add(new TimelineEntry(TimelineKind.ACKNOWLEDGED, now, actor, message, null));
+    return touched(
+        Decision.updated(this, IncidentChange.ACKNOWLEDGED, null, message).by(actor), now);
+  }
+
+  /**
+   * A responder resolves the incident by hand. While alerts still fire this needs {@code force}:
+   * closing an incident whose cause is still visible hides an outage from customers and from the
+   * uptime figures.
+   *
+   * @throws StillFiringException if alerts fire and {@code force} is false
+   */
+  Decision resolveByHand(String actor, Instant now, boolean force, String comment) {
+    requireOpen();
+    int firing = activeAlerts();
+    if (firing > 0 && !force) {
+      throw new StillFiringException(id, firing);
+    }
+    String message = "Resolved by " + actor;
+    if (firing > 0) {
+      message += " (forced while " + firing + " alert(s) still fired)";
+    }
+    if (comment != null && !comment.isBlank()) {
+      message += ": " + comment.strip();
+    }
+    resolve(now, actor, message);
+    return Decision.resolved(this, null, message).by(actor);
+  }
+
+  /** A note on the timeline; it does not change the incident's state. */
+  Decision addNote(String actor, String text, Instant now) {
+    // Notes are welcome after resolution too: post-incident findings belong on the timeline.
+    newEntries.add(new TimelineEntry(TimelineKind.NOTE, now, actor, text, null));
+    return touched(Decision.updated(this, IncidentChange.NOTE_ADDED, null, text).by(actor), now);
+  }
+
+  /**
+   * The group fired again soon after this incident resolved: the same trouble is back, so the
+   * incident is reopened instead of a new one being opened next to it.
+   */
+  Decision reopen(AlertFired fired, Instant now) {
+    if (isOpen()) {
+      throw new IllegalStateException("incident " + id + " is open");
+    }
+    status = IncidentStatus.TRIGGERED;
+    resolvedAt = null;
+    resolvedBy = null;
+    acknowledgedAt = null;
+    acknowledgedBy = null;
+    String message = "Reopened: alert " + fired.alertName() + " fired again";
+    append(TimelineKind.REOPENED, now, message, fired.fingerprint());
+    fire(fired, now);
+    return touched(
+        Decision.updated(this, IncidentChange.REOPENED, fired.fingerprint(), message), now);
+  }
+
+  /**
+   * Resolves an incident whose alerts have all resolved once the quiet period has passed since the
+   * last of them; an alert firing meanwhile keeps it open.
+   *
+   * @return the decision, or empty if the incident stays open
+   */
+  Optional<Decision> resolveIfQuiet(Instant now, Duration quietPeriod) {
+    if (!isOpen() || activeAlerts() > 0) {
+      return Optional.empty();
+    }
+    Instant lastResolved = lastAlertResolvedAt();
+    if (lastResolved != null && lastResolved.plus(quietPeriod).isAfter(now)) {
+      return Optional.empty();
+    }
+    String message = "All alerts resolved and quiet for " + quietPeriod;
+    resolve(now, TimelineEntry.SYSTEM, message);
+    return Optional.of(Decision.resolved(this, null, message));
+  }
+
+  /** When the last of the attached alerts resolved; {@code null} if none has. */
+  public Instant lastAlertResolvedAt() {
+    Instant last = null;
+    for (IncidentAlert alert : alerts.values()) {
+      if (alert.resolvedAt() != null && (last == null || alert.resolvedAt().isAfter(last))) {
+        last = alert.resolvedAt();
+      }
+    }
+    return last;
   }
 
   /** Sets the incident severity to the highest of its alerts'; returns whether it changed. */
@@ -284,6 +396,14 @@ public final class Incident {
 
   public String resolvedBy() {
     return resolvedBy;
+  }
+
+  public Instant acknowledgedAt() {
+    return acknowledgedAt;
+  }
+
+  public String acknowledgedBy() {
+    return acknowledgedBy;
   }
 
   /** Attached alerts in the order they were attached. */

@@ -3,6 +3,7 @@ package dev.vigil.incident.domain;
 import dev.vigil.events.AlertFired;
 import dev.vigil.events.AlertResolved;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
@@ -13,20 +14,34 @@ import java.util.function.Supplier;
  * Correlates alerts into incidents: one open incident per alert group. The caller looks up the
  * candidate incident (and serialises work per group); the correlator decides what happens.
  *
- * <p>Only the open incident of a group is ever a candidate, so an alert of a group whose last
- * incident resolved opens a new incident. Reopening a recently resolved incident (a time window) is
- * a later issue; it would add a second candidate here.
+ * <p>The open incident of a group is the first candidate. Without one, the group's last resolved
+ * incident is reopened if it resolved within the reopen window (the same trouble came back);
+ * otherwise a new incident opens.
+ *
+ * <p>Responders' commands (acknowledge, resolve, note) go through here too, so every change is
+ * stamped by the same clock.
  */
 public final class IncidentCorrelator {
 
   private final Clock clock;
   private final Supplier<UUID> ids;
   private final ResolutionPolicy resolutionPolicy;
+  private final Duration reopenWindow;
 
   public IncidentCorrelator(Clock clock, Supplier<UUID> ids, ResolutionPolicy resolutionPolicy) {
+    this(clock, ids, resolutionPolicy, Duration.ZERO);
+  }
+
+  /**
+   * @param reopenWindow an alert of a group whose last incident resolved less than this long ago
+   *     reopens that incident; {@link Duration#ZERO} never reopens
+   */
+  public IncidentCorrelator(
+      Clock clock, Supplier<UUID> ids, ResolutionPolicy resolutionPolicy, Duration reopenWindow) {
     this.clock = Objects.requireNonNull(clock, "clock");
     this.ids = Objects.requireNonNull(ids, "ids");
     this.resolutionPolicy = Objects.requireNonNull(resolutionPolicy, "resolutionPolicy");
+    this.reopenWindow = Objects.requireNonNull(reopenWindow, "reopenWindow");
   }
 
   /**
@@ -35,11 +50,29 @@ public final class IncidentCorrelator {
    * @param openIncident the open incident of {@code fired.groupKey()}, if any
    */
   public Decision onAlertFired(AlertFired fired, Optional<Incident> openIncident) {
+    return onAlertFired(fired, openIncident, Optional.empty());
+  }
+
+  /**
+   * An alert fired.
+   *
+   * @param openIncident the open incident of {@code fired.groupKey()}, if any
+   * @param lastResolved the group's most recently resolved incident, if any
+   */
+  public Decision onAlertFired(
+      AlertFired fired, Optional<Incident> openIncident, Optional<Incident> lastResolved) {
     requireValid(fired);
     Instant now = clock.instant();
     Optional<Incident> candidate = openIncident.filter(Incident::isOpen);
     if (candidate.isPresent()) {
       return candidate.get().fire(fired, now);
+    }
+    Optional<Incident> recent =
+        lastResolved.filter(
+            i ->
+                !i.isOpen() && i.groupKey().equals(fired.groupKey()) && withinReopenWindow(i, now));
+    if (recent.isPresent()) {
+      return recent.get().reopen(fired, now);
     }
     Incident incident = Incident.open(ids.get(), fired, now);
     return Decision.opened(incident, fired.fingerprint(), incident.title());
@@ -59,6 +92,46 @@ public final class IncidentCorrelator {
           "no open incident holds alert " + resolved.fingerprint() + "; nothing to resolve");
     }
     return candidate.get().resolveAlert(resolved, clock.instant(), resolutionPolicy);
+  }
+
+  /** A responder acknowledges. */
+  public Decision acknowledge(Incident incident, String actor) {
+    return incident.acknowledge(requireActor(actor), clock.instant());
+  }
+
+  /**
+   * A responder resolves by hand.
+   *
+   * @throws StillFiringException if alerts still fire and {@code force} is false
+   */
+  public Decision resolve(Incident incident, String actor, boolean force, String comment) {
+    return incident.resolveByHand(requireActor(actor), clock.instant(), force, comment);
+  }
+
+  /** A responder adds a note to the timeline. */
+  public Decision addNote(Incident incident, String actor, String text) {
+    if (text == null || text.isBlank()) {
+      throw new IllegalArgumentException("a note needs text");
+    }
+    return incident.addNote(requireActor(actor), text.strip(), clock.instant());
+  }
+
+  /** Resolves an open incident without firing alerts once its quiet period has passed. */
+  public Optional<Decision> resolveIfQuiet(Incident incident, Duration quietPeriod) {
+    return incident.resolveIfQuiet(clock.instant(), quietPeriod);
+  }
+
+  private boolean withinReopenWindow(Incident resolved, Instant now) {
+    return !reopenWindow.isZero()
+        && resolved.resolvedAt() != null
+        && resolved.resolvedAt().plus(reopenWindow).isAfter(now);
+  }
+
+  private static String requireActor(String actor) {
+    if (actor == null || actor.isBlank()) {
+      throw new IllegalArgumentException("an actor is required");
+    }
+    return actor;
   }
 
   private static void requireValid(AlertFired fired) {

@@ -1,9 +1,6 @@
 package dev.vigil.incident.domain;
 
-/**
- * What a timeline entry records. Stored by name, so constants are only ever added (acknowledge,
- * escalation, notes and reopen come with later issues).
- */
+/** What a timeline entry records. Stored by name, so constants are only ever added. */
 public enum TimelineKind {
   OPENED,
   ALERT_ATTACHED,
@@ -11,5 +8,8 @@ public enum TimelineKind {
   ALERT_SEVERITY_CHANGED,
   SEVERITY_CHANGED,
   ALERT_RESOLVED,
-  RESOLVED
+  RESOLVED,
+  ACKNOWLEDGED,
+  NOTE,
+  REOPENED
 }

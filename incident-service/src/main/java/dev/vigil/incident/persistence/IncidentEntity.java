@@ -55,6 +55,12 @@ public class IncidentEntity {
   @Column(name = "resolved_by")
   public String resolvedBy;
 
+  @Column(name = "acknowledged_at")
+  public Instant acknowledgedAt;
+
+  @Column(name = "acknowledged_by")
+  public String acknowledgedBy;
+
   /** Optimistic lock: a concurrent change fails the flush and the consumer retries. */
   @Version public long version;
 
@@ -75,6 +81,8 @@ public class IncidentEntity {
     updatedAt = incident.updatedAt();
     resolvedAt = incident.resolvedAt();
     resolvedBy = incident.resolvedBy();
+    acknowledgedAt = incident.acknowledgedAt();
+    acknowledgedBy = incident.acknowledgedBy();
   }
 
   Incident toDomain(List<IncidentAlert> alerts) {
@@ -89,6 +97,8 @@ public class IncidentEntity {
         updatedAt,
         resolvedAt,
         resolvedBy,
+        acknowledgedAt,
+        acknowledgedBy,
         alerts);
   }
 }

@@ -23,6 +23,27 @@ public class IncidentRepository implements PanacheRepositoryBase<IncidentEntity,
         .firstResultOptional();
   }
 
+  /** The group's most recently resolved incident, a candidate for reopening. */
+  public Optional<IncidentEntity> findLastResolvedByGroup(String groupKey) {
+    return find(
+            "groupKey = ?1 and status = ?2 order by resolvedAt desc",
+            groupKey,
+            IncidentStatus.RESOLVED)
+        .firstResultOptional();
+  }
+
+  /** Open incidents none of whose alerts fire: waiting out their quiet period. */
+  public List<IncidentEntity> findOpenWithoutFiringAlerts(int limit) {
+    return find(
+            "select i from IncidentEntity i where i.status <> ?1 and not exists"
+                + " (select 1 from IncidentAlertEntity a where a.id.incidentId = i.id"
+                + " and a.status = ?2) order by i.updatedAt",
+            IncidentStatus.RESOLVED,
+            AlertStatus.FIRING)
+        .page(0, limit)
+        .list();
+  }
+
   /** The open incident in which alert {@code fingerprint} fires (newest, should there be two). */
   public Optional<IncidentEntity> findOpenWithFiringAlert(String fingerprint) {
     return find(

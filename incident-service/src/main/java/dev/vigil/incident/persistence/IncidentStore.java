@@ -40,6 +40,14 @@ public class IncidentStore {
     return incidents.findOpenByGroup(groupKey).map(this::load);
   }
 
+  public Optional<Incident> findLastResolvedByGroup(String groupKey) {
+    return incidents.findLastResolvedByGroup(groupKey).map(this::load);
+  }
+
+  public List<Incident> findOpenWithoutFiringAlerts(int limit) {
+    return incidents.findOpenWithoutFiringAlerts(limit).stream().map(this::load).toList();
+  }
+
   public Optional<Incident> findOpenWithFiringAlert(String fingerprint) {
     return incidents.findOpenWithFiringAlert(fingerprint).map(this::load);
   }

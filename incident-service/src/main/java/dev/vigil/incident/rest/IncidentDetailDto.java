@@ -21,6 +21,8 @@ public record IncidentDetailDto(
     Instant updatedAt,
     Instant resolvedAt,
     String resolvedBy,
+    Instant acknowledgedAt,
+    String acknowledgedBy,
     int activeAlerts,
     List<AlertDto> alerts,
     List<TimelineEntryDto> timeline) {
@@ -38,6 +40,8 @@ public record IncidentDetailDto(
         i.updatedAt(),
         i.resolvedAt(),
         i.resolvedBy(),
+        i.acknowledgedAt(),
+        i.acknowledgedBy(),
         i.activeAlerts(),
         i.alerts().stream().map(AlertDto::of).toList(),
         details.timeline().stream().map(TimelineEntryDto::of).toList());

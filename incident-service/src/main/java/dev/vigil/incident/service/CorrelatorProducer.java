@@ -1,5 +1,6 @@
 package dev.vigil.incident.service;
 
+import dev.vigil.incident.config.IncidentConfig;
 import dev.vigil.incident.domain.IncidentCorrelator;
 import dev.vigil.incident.domain.ResolutionPolicy;
 import jakarta.enterprise.inject.Produces;
@@ -12,8 +13,11 @@ public class CorrelatorProducer {
 
   @Produces
   @Singleton
-  IncidentCorrelator correlator(Clock clock) {
-    // The quiet period of a later issue replaces IMMEDIATE here.
-    return new IncidentCorrelator(clock, UUID::randomUUID, ResolutionPolicy.IMMEDIATE);
+  IncidentCorrelator correlator(Clock clock, IncidentConfig config) {
+    return new IncidentCorrelator(
+        clock,
+        UUID::randomUUID,
+        ResolutionPolicy.quietFor(config.quietPeriod()),
+        config.reopenWindow());
   }
 }

@@ -5,7 +5,6 @@ import dev.vigil.events.IncidentResolved;
 import dev.vigil.events.IncidentUpdated;
 import dev.vigil.incident.domain.Decision;
 import dev.vigil.incident.domain.Incident;
-import dev.vigil.incident.domain.TimelineEntry;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -45,7 +44,7 @@ final class IncidentEvents {
         incident.status(),
         incident.severity(),
         incident.updatedAt(),
-        TimelineEntry.SYSTEM,
+        decision.actor(),
         decision.alertFingerprint(),
         decision.message(),
         incident.activeAlerts());

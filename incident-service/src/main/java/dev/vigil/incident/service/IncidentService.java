@@ -55,7 +55,11 @@ public class IncidentService {
       return false;
     }
     store.lockGroup(fired.groupKey());
-    record(correlator.onAlertFired(fired, store.findOpenByGroup(fired.groupKey())));
+    record(
+        correlator.onAlertFired(
+            fired,
+            store.findOpenByGroup(fired.groupKey()),
+            store.findLastResolvedByGroup(fired.groupKey())));
     return true;
   }
 
@@ -79,7 +83,8 @@ public class IncidentService {
     return true;
   }
 
-  private void record(Decision decision) {
+  /** Stores a decision and queues its event in the caller's transaction. */
+  void record(Decision decision) {
     if (!decision.changesState()) {
       LOG.infof("alert %s ignored: %s", decision.alertFingerprint(), decision.message());
       return;

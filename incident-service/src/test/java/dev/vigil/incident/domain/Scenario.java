@@ -133,6 +133,8 @@ final class Scenario {
         i.updatedAt(),
         i.resolvedAt(),
         i.resolvedBy(),
+        i.acknowledgedAt(),
+        i.acknowledgedBy(),
         i.alerts());
   }
 }
