@@ -67,6 +67,21 @@ public class IncidentRepository implements PanacheRepositoryBase<IncidentEntity,
     return query.page(Page.ofSize(limit)).list();
   }
 
+  /** Incidents that affected at least one component: what the public status page shows. */
+  public List<IncidentEntity> listPublic(IncidentFilter filter, int limit) {
+    String base =
+        "select i from IncidentEntity i where exists"
+            + " (select 1 from ComponentImpactEntity c where c.incidentId = i.id)";
+    String order = " order by i.openedAt desc, i.id desc";
+    PanacheQuery<IncidentEntity> query =
+        switch (filter) {
+          case OPEN -> find(base + " and i.status <> ?1" + order, IncidentStatus.RESOLVED);
+          case RESOLVED -> find(base + " and i.status = ?1" + order, IncidentStatus.RESOLVED);
+          case ALL -> find(base + order);
+        };
+    return query.page(Page.ofSize(limit)).list();
+  }
+
   /**
    * Serialises all work on one alert group until the transaction ends, across replicas: without it
    * two replicas could both see no open incident and both open one (the partial unique index would

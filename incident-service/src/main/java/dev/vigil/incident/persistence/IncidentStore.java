@@ -57,7 +57,15 @@ public class IncidentStore {
   }
 
   public List<Incident> list(IncidentFilter filter, int limit) {
-    List<IncidentEntity> rows = incidents.list(filter, limit);
+    return withAlerts(incidents.list(filter, limit));
+  }
+
+  /** Incidents that affected a component, newest first. */
+  public List<Incident> listPublic(IncidentFilter filter, int limit) {
+    return withAlerts(incidents.listPublic(filter, limit));
+  }
+
+  private List<Incident> withAlerts(List<IncidentEntity> rows) {
     Map<UUID, List<IncidentAlert>> alertsById =
         alerts.listByIncidents(rows.stream().map(r -> r.id).toList()).stream()
             .collect(

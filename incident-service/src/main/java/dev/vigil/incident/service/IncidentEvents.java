@@ -14,24 +14,27 @@ final class IncidentEvents {
 
   private IncidentEvents() {}
 
-  static Optional<Record> of(Decision decision) {
+  /**
+   * @param components ids of the components the incident affects or has affected
+   */
+  static Optional<Record> of(Decision decision, List<String> components) {
     Incident incident = decision.incident();
     return Optional.ofNullable(
         switch (decision.outcome()) {
-          case OPENED -> opened(incident);
+          case OPENED -> opened(incident, components);
           case UPDATED -> updated(decision, incident);
-          case RESOLVED -> resolved(incident);
+          case RESOLVED -> resolved(incident, components);
           case UNCHANGED, IGNORED -> null;
         });
   }
 
-  private static IncidentOpened opened(Incident incident) {
+  private static IncidentOpened opened(Incident incident, List<String> components) {
     return new IncidentOpened(
         incident.id().toString(),
         incident.groupKey(),
         incident.title(),
         incident.severity(),
-        List.of(), // components are mapped by a later issue
+        components,
         incident.labels(),
         incident.openedAt(),
         incident.alertFingerprints());
@@ -50,12 +53,12 @@ final class IncidentEvents {
         incident.activeAlerts());
   }
 
-  private static IncidentResolved resolved(Incident incident) {
+  private static IncidentResolved resolved(Incident incident, List<String> components) {
     return new IncidentResolved(
         incident.id().toString(),
         incident.groupKey(),
         incident.severity(),
-        List.of(),
+        components,
         incident.openedAt(),
         incident.resolvedAt(),
         Duration.between(incident.openedAt(), incident.resolvedAt()).toSeconds(),

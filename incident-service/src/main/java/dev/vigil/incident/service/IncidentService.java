@@ -3,13 +3,17 @@ package dev.vigil.incident.service;
 import dev.vigil.events.AlertFired;
 import dev.vigil.events.AlertResolved;
 import dev.vigil.incident.domain.Decision;
+import dev.vigil.incident.domain.Incident;
 import dev.vigil.incident.domain.IncidentCorrelator;
+import dev.vigil.incident.domain.component.ComponentImpacts;
 import dev.vigil.incident.messaging.Channels;
+import dev.vigil.incident.persistence.ComponentStore;
 import dev.vigil.incident.persistence.IncidentStore;
 import dev.vigil.platform.inbox.Inbox;
 import dev.vigil.platform.outbox.Outbox;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import java.util.List;
 import org.jboss.logging.Logger;
 
 /**
@@ -29,18 +33,21 @@ public class IncidentService {
   private final IncidentStore store;
   private final IncidentCorrelator correlator;
   private final IncidentMetrics metrics;
+  private final ComponentStore components;
 
   public IncidentService(
       Inbox inbox,
       Outbox outbox,
       IncidentStore store,
       IncidentCorrelator correlator,
-      IncidentMetrics metrics) {
+      IncidentMetrics metrics,
+      ComponentStore components) {
     this.inbox = inbox;
     this.outbox = outbox;
     this.store = store;
     this.correlator = correlator;
     this.metrics = metrics;
+    this.components = components;
   }
 
   /**
@@ -89,8 +96,15 @@ public class IncidentService {
       LOG.infof("alert %s ignored: %s", decision.alertFingerprint(), decision.message());
       return;
     }
-    store.save(decision.incident());
-    IncidentEvents.of(decision)
+    Incident incident = decision.incident();
+    store.save(incident);
+    // The components this incident holds, as impact segments: the status page and uptime read them.
+    List<String> affected =
+        components.reconcileImpacts(
+            incident.id(),
+            ComponentImpacts.of(incident, components.components()),
+            incident.updatedAt());
+    IncidentEvents.of(decision, affected)
         .ifPresent(
             payload ->
                 outbox.enqueue(

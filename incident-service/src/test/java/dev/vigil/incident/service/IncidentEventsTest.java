@@ -16,6 +16,7 @@ import dev.vigil.incident.domain.ResolutionPolicy;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -67,7 +68,7 @@ class IncidentEventsTest {
   void openedCarriesTheIncidentAsOpened() {
     Decision decision = correlator.onAlertFired(fired("a", Severity.WARNING), Optional.empty());
 
-    assertThat(IncidentEvents.of(decision))
+    assertThat(IncidentEvents.of(decision, List.of("api")))
         .containsInstanceOf(IncidentOpened.class)
         .get()
         .isEqualTo(
@@ -76,10 +77,10 @@ class IncidentEventsTest {
                 "grp",
                 "api cert expires",
                 Severity.WARNING,
-                null,
+                List.of("api"),
                 Map.of("team", "edge"),
                 T0,
-                java.util.List.of("a")));
+                List.of("a")));
   }
 
   @Test
@@ -90,7 +91,8 @@ class IncidentEventsTest {
     Decision decision =
         correlator.onAlertFired(fired("b", Severity.CRITICAL), Optional.of(opened.incident()));
 
-    IncidentUpdated updated = (IncidentUpdated) IncidentEvents.of(decision).orElseThrow();
+    IncidentUpdated updated =
+        (IncidentUpdated) IncidentEvents.of(decision, List.of()).orElseThrow();
     assertThat(updated.change()).isEqualTo(IncidentChange.ALERT_ATTACHED);
     assertThat(updated.status()).isEqualTo(IncidentStatus.TRIGGERED);
     assertThat(updated.severity()).isEqualTo(Severity.CRITICAL);
@@ -111,14 +113,14 @@ class IncidentEventsTest {
             new AlertResolved("a", "CertExpiring", Map.of(), "grp", T0, T0, "renewed", null),
             Optional.of(opened.incident()));
 
-    assertThat(IncidentEvents.of(decision))
+    assertThat(IncidentEvents.of(decision, List.of("api", "web")))
         .get()
         .isEqualTo(
             new IncidentResolved(
                 ID.toString(),
                 "grp",
                 Severity.WARNING,
-                null,
+                List.of("api", "web"),
                 T0,
                 T0.plusSeconds(90),
                 90,
@@ -132,13 +134,15 @@ class IncidentEventsTest {
     assertThat(
             IncidentEvents.of(
                 correlator.onAlertFired(
-                    fired("a", Severity.WARNING), Optional.of(opened.incident()))))
+                    fired("a", Severity.WARNING), Optional.of(opened.incident())),
+                List.of()))
         .isEmpty();
     assertThat(
             IncidentEvents.of(
                 correlator.onAlertResolved(
                     new AlertResolved("zz", null, null, null, null, null, null, null),
-                    Optional.empty())))
+                    Optional.empty()),
+                List.of()))
         .isEmpty();
   }
 }

@@ -1,0 +1,30 @@
+package dev.vigil.incident.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.ZoneId;
+import java.util.Optional;
+
+/** The public status page, under {@code vigil.status-page}. */
+@ConfigMapping(prefix = "vigil.status-page")
+public interface StatusPageConfig {
+
+  /** Stable page id in the Statuspage-shaped API. */
+  @WithDefault("vigil")
+  String id();
+
+  /** Title of the page. */
+  @WithDefault("Service status")
+  String name();
+
+  /** Public URL of the page, for links in the API and the feed. */
+  Optional<String> url();
+
+  /** Time zone days are counted in for the uptime bars. */
+  @WithDefault("UTC")
+  ZoneId timeZone();
+
+  /** Days of uptime bars per component. */
+  @WithDefault("90")
+  int uptimeDays();
+}

@@ -1,0 +1,139 @@
+package dev.vigil.incident.persistence;
+
+import dev.vigil.incident.domain.component.Component;
+import dev.vigil.incident.domain.component.ImpactSegment;
+import dev.vigil.incident.domain.component.Maintenance;
+import dev.vigil.incident.domain.sla.ComponentStatus;
+import dev.vigil.incident.domain.sla.Impact;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Components, their impact segments and maintenance windows, in domain terms. Callers provide the
+ * transaction.
+ */
+@ApplicationScoped
+public class ComponentStore {
+
+  private final ComponentRepository components;
+  private final ComponentImpactRepository impacts;
+  private final MaintenanceRepository maintenances;
+
+  public ComponentStore(
+      ComponentRepository components,
+      ComponentImpactRepository impacts,
+      MaintenanceRepository maintenances) {
+    this.components = components;
+    this.impacts = impacts;
+    this.maintenances = maintenances;
+  }
+
+  public List<Component> components() {
+    return components.listOrdered().stream().map(ComponentEntity::toDomain).toList();
+  }
+
+  public Optional<Component> component(String id) {
+    return components.findByIdOptional(id).map(ComponentEntity::toDomain);
+  }
+
+  /** Inserts or replaces a component definition; returns whether it was new. */
+  public boolean save(Component component, Instant now) {
+    ComponentEntity row = components.findById(component.id());
+    boolean created = row == null;
+    if (created) {
+      row = new ComponentEntity();
+      row.copyFrom(component, now);
+      components.persist(row);
+    } else {
+      row.copyFrom(component, now);
+    }
+    return created;
+  }
+
+  public boolean delete(String id) {
+    return components.deleteById(id);
+  }
+
+  /**
+   * Brings the open impact segments of an incident in line with {@code desired}: segments whose
+   * component is no longer held, or held at another status, end now; new ones start now.
+   *
+   * @return ids of every component the incident has ever affected
+   */
+  public List<String> reconcileImpacts(
+      UUID incidentId, Map<String, ComponentStatus> desired, Instant now) {
+    Map<String, ComponentStatus> remaining = new HashMap<>(desired);
+    for (ComponentImpactEntity open : impacts.openOfIncident(incidentId)) {
+      ComponentStatus wanted = remaining.get(open.componentId);
+      if (wanted == open.status) {
+        remaining.remove(open.componentId);
+      } else {
+        open.endedAt = now;
+      }
+    }
+    // End first, then start: the one-open-segment index must never see two at once.
+    impacts.flush();
+    remaining.forEach(
+        (component, status) ->
+            impacts.persist(ComponentImpactEntity.open(incidentId, component, status, now)));
+    return impacts.componentsOfIncident(incidentId);
+  }
+
+  /** Incident id to the impact segments it caused, oldest first. */
+  public Map<UUID, List<ImpactSegment>> impactsOfIncidents(List<UUID> incidentIds) {
+    Map<UUID, List<ImpactSegment>> byIncident = new HashMap<>();
+    for (ComponentImpactEntity e : impacts.ofIncidents(incidentIds)) {
+      byIncident
+          .computeIfAbsent(e.incidentId, k -> new ArrayList<>())
+          .add(new ImpactSegment(e.componentId, e.toDomain()));
+    }
+    return byIncident;
+  }
+
+  /** Component id to the statuses open incidents hold it at. */
+  public Map<String, List<ComponentStatus>> openImpacts() {
+    Map<String, List<ComponentStatus>> held = new HashMap<>();
+    for (ComponentImpactEntity open : impacts.allOpen()) {
+      held.computeIfAbsent(open.componentId, k -> new ArrayList<>()).add(open.status);
+    }
+    return held;
+  }
+
+  public List<Impact> impacts(String componentId, Instant from, Instant to) {
+    return impacts.overlapping(componentId, from, to).stream()
+        .map(ComponentImpactEntity::toDomain)
+        .toList();
+  }
+
+  public void save(Maintenance maintenance) {
+    MaintenanceEntity row = new MaintenanceEntity();
+    row.id = maintenance.id();
+    row.title = maintenance.title();
+    row.body = maintenance.body();
+    row.components = maintenance.components();
+    row.startsAt = maintenance.startsAt();
+    row.endsAt = maintenance.endsAt();
+    row.createdBy = maintenance.createdBy();
+    row.createdAt = maintenance.createdAt();
+    maintenances.persist(row);
+  }
+
+  public List<Maintenance> maintenances(Instant from, Instant to) {
+    return maintenances.overlapping(from, to).stream().map(ComponentStore::toDomain).toList();
+  }
+
+  public List<Maintenance> maintenancesNotEnded(Instant now) {
+    return maintenances.notEndedAt(now).stream().map(ComponentStore::toDomain).toList();
+  }
+
+  private static Maintenance toDomain(MaintenanceEntity e) {
+    return new Maintenance(
+        e.id, e.title, e.body, e.components, e.startsAt, e.endsAt, e.createdBy, e.createdAt);
+  }
+}
