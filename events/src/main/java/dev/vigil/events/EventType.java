@@ -17,7 +17,8 @@ public enum EventType {
   RISK_CONTROL_CHANGED("dev.vigil.riskcontrol.changed.v1", RiskControlChanged.class),
   INCIDENT_OPENED("dev.vigil.incident.opened.v1", IncidentOpened.class),
   INCIDENT_UPDATED("dev.vigil.incident.updated.v1", IncidentUpdated.class),
-  INCIDENT_RESOLVED("dev.vigil.incident.resolved.v1", IncidentResolved.class);
+  INCIDENT_RESOLVED("dev.vigil.incident.resolved.v1", IncidentResolved.class),
+  SERVICE_CREDITS_COMPUTED("dev.vigil.sla.credits.computed.v1", ServiceCreditsComputed.class);
 
   /** Media type of every Vigil payload ({@code content-type} header). */
   public static final String CONTENT_TYPE = "application/json";

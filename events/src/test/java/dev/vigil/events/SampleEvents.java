@@ -31,6 +31,7 @@ final class SampleEvents {
       case INCIDENT_OPENED -> incidentOpened();
       case INCIDENT_UPDATED -> incidentUpdated();
       case INCIDENT_RESOLVED -> incidentResolved();
+      case SERVICE_CREDITS_COMPUTED -> serviceCreditsComputed();
     };
   }
 
@@ -46,6 +47,7 @@ final class SampleEvents {
       case INCIDENT_OPENED -> minimalIncidentOpened();
       case INCIDENT_UPDATED -> minimalIncidentUpdated();
       case INCIDENT_RESOLVED -> minimalIncidentResolved();
+      case SERVICE_CREDITS_COMPUTED -> minimalServiceCreditsComputed();
     };
   }
 
@@ -375,5 +377,27 @@ final class SampleEvents {
 
   private static Finding minimalFinding() {
     return new Finding("SELF_SIGNED", Severity.INFO, null, "The certificate is self-signed.", null);
+  }
+
+  static ServiceCreditsComputed serviceCreditsComputed() {
+    return new ServiceCreditsComputed(
+        "2025-02@UTC",
+        Instant.parse("2025-02-01T00:00:00Z"),
+        Instant.parse("2025-03-01T00:00:00Z"),
+        "UTC",
+        T1,
+        List.of(
+            new ServiceCreditsComputed.Result(
+                "trading-api", "enterprise", 99.42, 99.9, true, 10.0, 14_030, 3_600)));
+  }
+
+  static ServiceCreditsComputed minimalServiceCreditsComputed() {
+    return new ServiceCreditsComputed(
+        "2025-02@UTC",
+        Instant.parse("2025-02-01T00:00:00Z"),
+        Instant.parse("2025-03-01T00:00:00Z"),
+        "UTC",
+        T1,
+        List.of());
   }
 }

@@ -9,5 +9,8 @@ public final class Channels {
   /** Out: IncidentOpened, IncidentUpdated and IncidentResolved, keyed by incident id. */
   public static final String INCIDENTS = "incidents";
 
+  /** Out: ServiceCreditsComputed when a reporting period closes, keyed by period id. */
+  public static final String SERVICE_CREDITS = "service-credits";
+
   private Channels() {}
 }

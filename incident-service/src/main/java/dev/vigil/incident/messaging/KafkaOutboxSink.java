@@ -13,21 +13,27 @@ import org.eclipse.microprofile.reactive.messaging.Channel;
 public class KafkaOutboxSink implements OutboxSink {
 
   private final MutinyEmitter<String> incidents;
+  private final MutinyEmitter<String> credits;
   private final CloudEventCodec codec;
 
   public KafkaOutboxSink(
-      @Channel(Channels.INCIDENTS) MutinyEmitter<String> incidents, CloudEventCodec codec) {
+      @Channel(Channels.INCIDENTS) MutinyEmitter<String> incidents,
+      @Channel(Channels.SERVICE_CREDITS) MutinyEmitter<String> credits,
+      CloudEventCodec codec) {
     this.incidents = incidents;
+    this.credits = credits;
     this.codec = codec;
   }
 
   @Override
   public Uni<Void> publish(String channel, OutgoingEvent event) {
-    if (!Channels.INCIDENTS.equals(channel)) {
+    return switch (channel) {
+      case Channels.INCIDENTS -> incidents.sendMessage(codec.toMessage(event));
+      case Channels.SERVICE_CREDITS -> credits.sendMessage(codec.toMessage(event));
       // The row stays in the outbox and the relay logs the failure: better than losing it.
-      return Uni.createFrom()
-          .failure(new IllegalArgumentException("no outgoing channel '" + channel + "'"));
-    }
-    return incidents.sendMessage(codec.toMessage(event));
+      default ->
+          Uni.createFrom()
+              .failure(new IllegalArgumentException("no outgoing channel '" + channel + "'"));
+    };
   }
 }
