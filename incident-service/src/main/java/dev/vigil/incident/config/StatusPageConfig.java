@@ -24,6 +24,13 @@ public interface StatusPageConfig {
   @WithDefault("UTC")
   ZoneId timeZone();
 
+  /**
+   * When true, an incident appears on the public page (and counts towards components' public
+   * status) only once a responder has published a public update for it.
+   */
+  @WithDefault("false")
+  boolean requireApproval();
+
   /** Days of uptime bars per component. */
   @WithDefault("90")
   int uptimeDays();

@@ -251,6 +251,23 @@ public final class Incident {
   }
 
   /**
+   * A public update was posted or published; the words themselves live with the update, the
+   * timeline says who did it and when.
+   */
+  Decision recordPublicUpdate(String actor, String message, Instant now) {
+    newEntries.add(new TimelineEntry(TimelineKind.PUBLIC_UPDATE, now, actor, message, null));
+    return touched(
+        Decision.updated(this, IncidentChange.PUBLIC_UPDATE, null, message).by(actor), now);
+  }
+
+  /** The post-incident review was written or changed. */
+  Decision recordPostmortem(String actor, Instant now) {
+    String message = "Post-incident review updated by " + actor;
+    newEntries.add(new TimelineEntry(TimelineKind.POSTMORTEM, now, actor, message, null));
+    return touched(Decision.updated(this, IncidentChange.NOTE_ADDED, null, message).by(actor), now);
+  }
+
+  /**
    * The group fired again soon after this incident resolved: the same trouble is back, so the
    * incident is reopened instead of a new one being opened next to it.
    */

@@ -116,6 +116,16 @@ public final class IncidentCorrelator {
     return incident.addNote(requireActor(actor), text.strip(), clock.instant());
   }
 
+  /** Records on the timeline that a public update was posted or published. */
+  public Decision publicUpdate(Incident incident, String actor, String message) {
+    return incident.recordPublicUpdate(requireActor(actor), message, clock.instant());
+  }
+
+  /** Records on the timeline that the post-incident review changed. */
+  public Decision postmortem(Incident incident, String actor) {
+    return incident.recordPostmortem(requireActor(actor), clock.instant());
+  }
+
   /** Resolves an open incident without firing alerts once its quiet period has passed. */
   public Optional<Decision> resolveIfQuiet(Incident incident, Duration quietPeriod) {
     return incident.resolveIfQuiet(clock.instant(), quietPeriod);

@@ -11,5 +11,7 @@ public enum TimelineKind {
   RESOLVED,
   ACKNOWLEDGED,
   NOTE,
-  REOPENED
+  REOPENED,
+  PUBLIC_UPDATE,
+  POSTMORTEM
 }

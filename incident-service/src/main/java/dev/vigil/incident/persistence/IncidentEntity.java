@@ -62,6 +62,11 @@ public class IncidentEntity {
   public String acknowledgedBy;
 
   /** Optimistic lock: a concurrent change fails the flush and the consumer retries. */
+  /** The post-incident review, written by responders; never touched by {@link #copyFrom}. */
+  @JdbcTypeCode(SqlTypes.JSON)
+  @Column(columnDefinition = "jsonb")
+  public Map<String, Object> postmortem;
+
   @Version public long version;
 
   /*

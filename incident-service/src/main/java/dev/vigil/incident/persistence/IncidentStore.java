@@ -3,8 +3,11 @@ package dev.vigil.incident.persistence;
 import dev.vigil.incident.domain.Incident;
 import dev.vigil.incident.domain.IncidentAlert;
 import dev.vigil.incident.domain.IncidentFilter;
+import dev.vigil.incident.domain.Postmortem;
 import dev.vigil.incident.domain.TimelineEntry;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -77,6 +80,32 @@ public class IncidentStore {
 
   public List<TimelineEntry> timeline(UUID incidentId) {
     return timeline.listByIncident(incidentId).stream().map(TimelineEntryEntity::toDomain).toList();
+  }
+
+  @SuppressWarnings("unchecked")
+  public Optional<Postmortem> postmortem(UUID id) {
+    IncidentEntity row = incidents.findById(id);
+    if (row == null || row.postmortem == null) {
+      return Optional.empty();
+    }
+    Map<String, Object> m = row.postmortem;
+    return Optional.of(
+        new Postmortem(
+            (String) m.get("impact"),
+            (String) m.get("rootCause"),
+            (List<String>) m.get("followUps"),
+            (String) m.get("updatedBy"),
+            m.get("updatedAt") == null ? null : Instant.parse((String) m.get("updatedAt"))));
+  }
+
+  public void savePostmortem(UUID id, Postmortem p) {
+    Map<String, Object> m = new HashMap<>();
+    m.put("impact", p.impact());
+    m.put("rootCause", p.rootCause());
+    m.put("followUps", p.followUps());
+    m.put("updatedBy", p.updatedBy());
+    m.put("updatedAt", p.updatedAt().toString());
+    incidents.findById(id).postmortem = m;
   }
 
   /** Inserts or updates the incident and its alerts, and appends its new timeline entries. */

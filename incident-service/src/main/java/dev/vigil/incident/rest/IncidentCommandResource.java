@@ -9,6 +9,7 @@ import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -32,6 +33,9 @@ public class IncidentCommandResource {
 
   /** Body of {@code POST .../notes}. */
   public record NoteRequest(String text) {}
+
+  /** Body of {@code PUT .../postmortem}. */
+  public record PostmortemRequest(String impact, String rootCause, List<String> followUps) {}
 
   static final int MAX_TEXT = 10_000;
 
@@ -84,6 +88,28 @@ public class IncidentCommandResource {
     return Response.status(Response.Status.CREATED)
         .entity(IncidentDetailDto.of(queries.get(incidentId)))
         .build();
+  }
+
+  /** Writes the post-incident review; open or resolved incidents alike. */
+  @PUT
+  @Path("postmortem")
+  @Consumes(MediaType.APPLICATION_JSON)
+  public IncidentDetailDto postmortem(@PathParam("id") String id, PostmortemRequest request) {
+    UUID incidentId = QueryParams.id(id);
+    if (request == null) {
+      throw ProblemException.invalidField("body", "a post-incident review is required");
+    }
+    List<String> followUps = request.followUps() == null ? List.of() : request.followUps();
+    for (int i = 0; i < followUps.size(); i++) {
+      text("followUps[" + i + "]", followUps.get(i), true);
+    }
+    commands.writePostmortem(
+        incidentId,
+        actor(),
+        text("impact", request.impact(), true),
+        text("rootCause", request.rootCause(), true),
+        followUps.stream().map(String::strip).toList());
+    return IncidentDetailDto.of(queries.get(incidentId));
   }
 
   private String actor() {

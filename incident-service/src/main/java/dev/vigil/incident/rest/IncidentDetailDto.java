@@ -3,6 +3,7 @@ package dev.vigil.incident.rest;
 import dev.vigil.events.IncidentStatus;
 import dev.vigil.events.Severity;
 import dev.vigil.incident.domain.Incident;
+import dev.vigil.incident.domain.Postmortem;
 import dev.vigil.incident.service.IncidentDetails;
 import java.time.Instant;
 import java.util.List;
@@ -25,7 +26,8 @@ public record IncidentDetailDto(
     String acknowledgedBy,
     int activeAlerts,
     List<AlertDto> alerts,
-    List<TimelineEntryDto> timeline) {
+    List<TimelineEntryDto> timeline,
+    Postmortem postmortem) {
 
   static IncidentDetailDto of(IncidentDetails details) {
     Incident i = details.incident();
@@ -44,6 +46,7 @@ public record IncidentDetailDto(
         i.acknowledgedBy(),
         i.activeAlerts(),
         i.alerts().stream().map(AlertDto::of).toList(),
-        details.timeline().stream().map(TimelineEntryDto::of).toList());
+        details.timeline().stream().map(TimelineEntryDto::of).toList(),
+        details.postmortem());
   }
 }

@@ -32,8 +32,17 @@ public class ComponentService {
 
   @Transactional
   public List<ComponentView> list() {
+    return list(store.openImpacts());
+  }
+
+  /**
+   * Components with the status the given open impacts and running maintenance give them.
+   *
+   * @param held component id to the statuses incidents hold it at
+   */
+  @Transactional
+  public List<ComponentView> list(Map<String, List<ComponentStatus>> held) {
     Instant now = clock.instant();
-    Map<String, List<ComponentStatus>> held = store.openImpacts();
     Set<String> inMaintenance = new HashSet<>();
     for (Maintenance m : store.maintenancesNotEnded(now)) {
       if (m.activeAt(now)) {

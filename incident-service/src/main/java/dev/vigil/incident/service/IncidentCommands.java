@@ -3,10 +3,12 @@ package dev.vigil.incident.service;
 import dev.vigil.incident.domain.Decision;
 import dev.vigil.incident.domain.Incident;
 import dev.vigil.incident.domain.IncidentCorrelator;
+import dev.vigil.incident.domain.Postmortem;
 import dev.vigil.incident.persistence.IncidentStore;
 import dev.vigil.platform.problem.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import java.time.Clock;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.Function;
@@ -22,12 +24,14 @@ public class IncidentCommands {
   private final IncidentStore store;
   private final IncidentCorrelator correlator;
   private final IncidentService incidents;
+  private final Clock clock;
 
   public IncidentCommands(
-      IncidentStore store, IncidentCorrelator correlator, IncidentService incidents) {
+      IncidentStore store, IncidentCorrelator correlator, IncidentService incidents, Clock clock) {
     this.store = store;
     this.correlator = correlator;
     this.incidents = incidents;
+    this.clock = clock;
   }
 
   @Transactional
@@ -47,6 +51,16 @@ public class IncidentCommands {
   @Transactional
   public Incident addNote(UUID id, String actor, String text) {
     return apply(id, true, incident -> correlator.addNote(incident, actor, text));
+  }
+
+  /** Writes the post-incident review (open or resolved incidents alike). */
+  @Transactional
+  public Postmortem writePostmortem(
+      UUID id, String actor, String impact, String rootCause, List<String> followUps) {
+    Postmortem postmortem = new Postmortem(impact, rootCause, followUps, actor, clock.instant());
+    apply(id, true, incident -> correlator.postmortem(incident, actor));
+    store.savePostmortem(id, postmortem);
+    return postmortem;
   }
 
   private Incident apply(UUID id, boolean resolvedToo, Function<Incident, Decision> command) {

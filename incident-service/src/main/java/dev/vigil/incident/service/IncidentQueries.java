@@ -34,6 +34,6 @@ public class IncidentQueries {
   public IncidentDetails get(UUID id) {
     Incident incident =
         store.find(id).orElseThrow(() -> ProblemException.notFound("incident", id.toString()));
-    return new IncidentDetails(incident, store.timeline(id));
+    return new IncidentDetails(incident, store.timeline(id), store.postmortem(id).orElse(null));
   }
 }

@@ -1,16 +1,22 @@
 package dev.vigil.incident.service;
 
+import dev.vigil.incident.config.StatusPageConfig;
 import dev.vigil.incident.domain.Incident;
 import dev.vigil.incident.domain.IncidentFilter;
 import dev.vigil.incident.domain.component.ImpactSegment;
 import dev.vigil.incident.domain.component.Maintenance;
 import dev.vigil.incident.domain.component.PageStatus;
+import dev.vigil.incident.domain.publish.PublicUpdate;
+import dev.vigil.incident.domain.sla.ComponentStatus;
 import dev.vigil.incident.persistence.ComponentStore;
 import dev.vigil.incident.persistence.IncidentStore;
+import dev.vigil.incident.persistence.PublicUpdateRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -22,8 +28,12 @@ import java.util.UUID;
 @ApplicationScoped
 public class StatusPageService {
 
-  /** An incident as the public sees it: with the components it affected. */
-  public record PublicIncident(Incident incident, List<ImpactSegment> impacts) {}
+  /**
+   * An incident as the public sees it: with the components it affected and the updates responders
+   * published (newest first).
+   */
+  public record PublicIncident(
+      Incident incident, List<ImpactSegment> impacts, List<PublicUpdate> updates) {}
 
   /** Everything on the page at one instant. */
   public record Snapshot(
@@ -39,28 +49,36 @@ public class StatusPageService {
   private final ComponentService components;
   private final ComponentStore componentStore;
   private final IncidentStore incidents;
+  private final PublicUpdateRepository updates;
+  private final StatusPageConfig config;
   private final Clock clock;
 
   public StatusPageService(
       ComponentService components,
       ComponentStore componentStore,
       IncidentStore incidents,
+      PublicUpdateRepository updates,
+      StatusPageConfig config,
       Clock clock) {
     this.components = components;
     this.componentStore = componentStore;
     this.incidents = incidents;
+    this.updates = updates;
+    this.config = config;
     this.clock = clock;
   }
 
   @Transactional
   public Snapshot snapshot() {
     Instant now = clock.instant();
-    List<ComponentView> views = components.list();
+    List<PublicIncident> unresolved = publicIncidents(IncidentFilter.OPEN, RECENT_INCIDENTS);
+    List<ComponentView> views =
+        config.requireApproval() ? components.list(heldBy(unresolved)) : components.list();
     return new Snapshot(
         now,
         views,
         PageStatus.of(views.stream().map(ComponentView::status).toList()),
-        publicIncidents(IncidentFilter.OPEN, RECENT_INCIDENTS),
+        unresolved,
         componentStore.maintenancesNotEnded(now));
   }
 
@@ -72,10 +90,32 @@ public class StatusPageService {
 
   private List<PublicIncident> publicIncidents(IncidentFilter filter, int limit) {
     List<Incident> list = incidents.listPublic(filter, limit);
-    Map<UUID, List<ImpactSegment>> impacts =
-        componentStore.impactsOfIncidents(list.stream().map(Incident::id).toList());
+    List<UUID> ids = list.stream().map(Incident::id).toList();
+    Map<UUID, List<ImpactSegment>> impacts = componentStore.impactsOfIncidents(ids);
+    Map<UUID, List<PublicUpdate>> published = updates.publishedOf(ids);
     return list.stream()
-        .map(i -> new PublicIncident(i, impacts.getOrDefault(i.id(), List.of())))
+        .map(
+            i ->
+                new PublicIncident(
+                    i,
+                    impacts.getOrDefault(i.id(), List.of()),
+                    published.getOrDefault(i.id(), List.of())))
+        // With approval required, nothing reaches customers before a person has said something.
+        .filter(p -> !config.requireApproval() || !p.updates().isEmpty())
         .toList();
+  }
+
+  /** Open impacts of the given incidents, per component. */
+  private static Map<String, List<ComponentStatus>> heldBy(List<PublicIncident> open) {
+    Map<String, List<ComponentStatus>> held = new HashMap<>();
+    for (PublicIncident p : open) {
+      for (ImpactSegment segment : p.impacts()) {
+        if (segment.impact().end() == null) {
+          held.computeIfAbsent(segment.componentId(), k -> new ArrayList<>())
+              .add(segment.impact().status());
+        }
+      }
+    }
+    return held;
   }
 }

@@ -129,13 +129,24 @@ public class StatusPageRenderer {
           case ACKNOWLEDGED -> "Identified";
           case RESOLVED -> "Resolved";
         };
+    String name = components + " disruption";
+    String body = "We are working on a problem affecting " + components + ".";
+    if (!pub.updates().isEmpty()) {
+      // Responders' words replace the generic ones.
+      var latest = pub.updates().get(0);
+      status =
+          latest.status().apiName().substring(0, 1).toUpperCase(Locale.ROOT)
+              + latest.status().apiName().substring(1);
+      body = latest.body();
+      name =
+          pub.updates().stream()
+              .map(u -> u.title())
+              .filter(t -> t != null && !t.isBlank())
+              .findFirst()
+              .orElse(name);
+    }
     return new StatusPageView.IncidentRow(
-        components + " disruption",
-        status,
-        cssClass(worst),
-        "We are working on a problem affecting " + components + ".",
-        when(pub.incident().openedAt()),
-        components);
+        name, status, cssClass(worst), body, when(pub.incident().openedAt()), components);
   }
 
   private StatusPageView.MaintenanceRow maintenance(

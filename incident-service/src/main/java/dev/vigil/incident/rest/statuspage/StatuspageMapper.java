@@ -4,6 +4,7 @@ import dev.vigil.events.IncidentStatus;
 import dev.vigil.incident.config.StatusPageConfig;
 import dev.vigil.incident.domain.component.ImpactSegment;
 import dev.vigil.incident.domain.component.Maintenance;
+import dev.vigil.incident.domain.publish.PublicUpdate;
 import dev.vigil.incident.domain.sla.ComponentStatus;
 import dev.vigil.incident.service.ComponentView;
 import dev.vigil.incident.service.StatusPageService.PublicIncident;
@@ -75,22 +76,53 @@ public class StatuspageMapper {
                 .map(StatuspageJson.Component::name)
                 .collect(Collectors.joining(", "));
     String status = status(incident.status());
-    StatuspageJson.IncidentUpdate latest =
-        new StatuspageJson.IncidentUpdate(
-            incident.id() + "-" + status,
-            status,
-            body(incident.status(), names),
-            incident.id().toString(),
-            incident.updatedAt(),
-            incident.updatedAt(),
-            incident.updatedAt(),
-            List.of(),
-            false,
-            null,
-            null);
+    String name = names + " disruption";
+    List<StatuspageJson.IncidentUpdate> updates;
+    if (pub.updates().isEmpty()) {
+      updates =
+          List.of(
+              new StatuspageJson.IncidentUpdate(
+                  incident.id() + "-" + status,
+                  status,
+                  body(incident.status(), names),
+                  incident.id().toString(),
+                  incident.updatedAt(),
+                  incident.updatedAt(),
+                  incident.updatedAt(),
+                  List.of(),
+                  false,
+                  null,
+                  null));
+    } else {
+      // Responders' words replace the generic ones: their latest status and title win.
+      status = incident.isOpen() ? pub.updates().get(0).status().apiName() : "resolved";
+      name =
+          pub.updates().stream()
+              .map(PublicUpdate::title)
+              .filter(t -> t != null && !t.isBlank())
+              .findFirst()
+              .orElse(name);
+      updates =
+          pub.updates().stream()
+              .map(
+                  u ->
+                      new StatuspageJson.IncidentUpdate(
+                          u.id().toString(),
+                          u.status().apiName(),
+                          u.body(),
+                          incident.id().toString(),
+                          u.publishedAt(),
+                          u.publishedAt(),
+                          u.publishedAt(),
+                          List.of(),
+                          false,
+                          null,
+                          null))
+              .toList();
+    }
     return new StatuspageJson.Incident(
         incident.id().toString(),
-        names + " disruption",
+        name,
         status,
         incident.openedAt(),
         incident.updatedAt(),
@@ -100,7 +132,7 @@ public class StatuspageMapper {
         null,
         incident.openedAt(),
         config.id(),
-        List.of(latest),
+        updates,
         affected);
   }
 
