@@ -217,4 +217,51 @@ class IncidentCommandsTest {
         .statusCode(409)
         .contentType(startsWith(PROBLEM));
   }
+
+  @Test
+  void responseTimesCountAcknowledgedAndResolvedIncidents() {
+    String id = openIncident();
+    given()
+        .auth()
+        .preemptive()
+        .basic("responder", "responder-secret")
+        .post("/api/v1/incidents/{id}/acknowledge", id)
+        .then()
+        .statusCode(200);
+    given()
+        .auth()
+        .preemptive()
+        .basic("responder", "responder-secret")
+        .contentType(ContentType.JSON)
+        .body("{\"force\": true}")
+        .post("/api/v1/incidents/{id}/resolve", id)
+        .then()
+        .statusCode(200);
+
+    JsonNode rows =
+        given()
+            .get("/api/v1/incidents/response-times")
+            .then()
+            .statusCode(200)
+            .extract()
+            .as(JsonNode.class);
+    JsonNode critical = null;
+    for (JsonNode row : rows) {
+      if (row.get("component").asText().equals("-")
+          && row.get("severity").asText().equals("CRITICAL")) {
+        critical = row;
+      }
+    }
+    assertThat(critical).isNotNull();
+    assertThat(critical.get("acknowledged").asInt()).isPositive();
+    assertThat(critical.get("resolved").asInt()).isPositive();
+    assertThat(critical.get("mttaSeconds").isNumber()).isTrue();
+    given()
+        .queryParam("from", "yesterday")
+        .get("/api/v1/incidents/response-times")
+        .then()
+        .statusCode(400)
+        .contentType(startsWith(PROBLEM))
+        .body("errors[0].field", equalTo("from"));
+  }
 }

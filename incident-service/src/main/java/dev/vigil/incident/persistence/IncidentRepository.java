@@ -8,6 +8,7 @@ import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Page;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -65,6 +66,13 @@ public class IncidentRepository implements PanacheRepositoryBase<IncidentEntity,
           case ALL -> findAll(NEWEST_FIRST);
         };
     return query.page(Page.ofSize(limit)).list();
+  }
+
+  /** Incidents opened in {@code [from, to)}, oldest first. */
+  public List<IncidentEntity> openedBetween(Instant from, Instant to, int limit) {
+    return find("openedAt >= ?1 and openedAt < ?2", Sort.ascending("openedAt"), from, to)
+        .page(Page.ofSize(limit))
+        .list();
   }
 
   /** Incidents that affected at least one component: what the public status page shows. */

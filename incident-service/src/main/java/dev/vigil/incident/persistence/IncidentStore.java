@@ -63,6 +63,11 @@ public class IncidentStore {
     return withAlerts(incidents.list(filter, limit));
   }
 
+  /** Incidents opened in {@code [from, to)}, at most {@code limit}, oldest first. */
+  public List<Incident> openedBetween(Instant from, Instant to, int limit) {
+    return withAlerts(incidents.openedBetween(from, to, limit));
+  }
+
   /** Incidents that affected a component, newest first. */
   public List<Incident> listPublic(IncidentFilter filter, int limit) {
     return withAlerts(incidents.listPublic(filter, limit));

@@ -1,12 +1,18 @@
 package dev.vigil.incident.rest;
 
+import dev.vigil.events.Severity;
 import dev.vigil.incident.service.IncidentQueries;
+import dev.vigil.incident.service.ResponseTimeService;
+import dev.vigil.platform.problem.ProblemException;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 
 /** Read API over incidents. Unauthenticated for now: it exposes nothing an alert does not. */
@@ -15,9 +21,13 @@ import java.util.List;
 public class IncidentResource {
 
   private final IncidentQueries queries;
+  private final ResponseTimeService responseTimes;
+  private final Clock clock;
 
-  public IncidentResource(IncidentQueries queries) {
+  public IncidentResource(IncidentQueries queries, ResponseTimeService responseTimes, Clock clock) {
     this.queries = queries;
+    this.responseTimes = responseTimes;
+    this.clock = clock;
   }
 
   /**
@@ -31,6 +41,44 @@ public class IncidentResource {
       @QueryParam("status") String status, @QueryParam("limit") String limit) {
     return queries.list(QueryParams.status(status), QueryParams.limit(limit)).stream()
         .map(IncidentSummaryDto::of)
+        .toList();
+  }
+
+  /** MTTA/MTTR figures of one component and severity; durations in seconds, null when none. */
+  public record ResponseTimeDto(
+      String component,
+      Severity severity,
+      int incidents,
+      int acknowledged,
+      int resolved,
+      Long mttaSeconds,
+      Long mttrSeconds) {}
+
+  /**
+   * Mean time to acknowledge and to resolve per component and severity, over the incidents opened
+   * in {@code [from, to)} (ISO-8601 instants; default: the last 30 days).
+   */
+  @GET
+  @Path("response-times")
+  public List<ResponseTimeDto> responseTimes(
+      @QueryParam("from") String from, @QueryParam("to") String to) {
+    Instant end = to == null ? clock.instant() : QueryParams.instant("to", to);
+    Instant start =
+        from == null ? end.minus(Duration.ofDays(30)) : QueryParams.instant("from", from);
+    if (!end.isAfter(start)) {
+      throw ProblemException.invalidField("to", "must be after from");
+    }
+    return responseTimes.between(start, end).stream()
+        .map(
+            r ->
+                new ResponseTimeDto(
+                    r.component(),
+                    r.severity(),
+                    r.incidents(),
+                    r.acknowledged(),
+                    r.resolved(),
+                    r.mtta() == null ? null : r.mtta().toSeconds(),
+                    r.mttr() == null ? null : r.mttr().toSeconds()))
         .toList();
   }
 

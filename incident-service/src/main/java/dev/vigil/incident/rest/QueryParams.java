@@ -2,6 +2,8 @@ package dev.vigil.incident.rest;
 
 import dev.vigil.incident.domain.IncidentFilter;
 import dev.vigil.platform.problem.ProblemException;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
@@ -53,5 +55,14 @@ final class QueryParams {
       throw ProblemException.invalidField("id", "must be a UUID");
     }
     return UUID.fromString(value);
+  }
+
+  static Instant instant(String field, String value) {
+    try {
+      return Instant.parse(value.trim());
+    } catch (DateTimeParseException e) {
+      throw ProblemException.invalidField(
+          field, "must be an ISO-8601 instant such as 2026-06-01T00:00:00Z");
+    }
   }
 }
