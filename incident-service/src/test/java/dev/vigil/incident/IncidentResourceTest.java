@@ -208,4 +208,59 @@ class IncidentResourceTest {
         .body("timeline[0].actor", equalTo("system"))
         .body("timeline[0].alertFingerprint", equalTo(fp));
   }
+
+  @Test
+  void pagesFollowTheLinkHeaderWithoutGapsOrRepeats() {
+    for (int i = 0; i < 3; i++) {
+      String group = "grp-page-" + UUID.randomUUID();
+      String fp = "fp-" + UUID.randomUUID();
+      send(EventType.ALERT_FIRED.type(), fp, Incidents.fired(group, fp, Severity.INFO, null));
+      Incidents.awaitIncidentOf(group);
+    }
+    List<String> all =
+        given().queryParam("limit", 500).get("/api/v1/incidents").jsonPath().getList("id");
+
+    io.restassured.response.Response first =
+        given().queryParam("limit", 2).get("/api/v1/incidents");
+    String next = first.getHeader("Link");
+    assertThat(next).contains("rel=\"next\"").contains("cursor=");
+    String url = next.substring(next.indexOf('<') + 1, next.indexOf('>'));
+    List<String> second =
+        given().get(url).then().statusCode(200).extract().jsonPath().getList("id");
+
+    List<String> firstIds = first.jsonPath().getList("id");
+    assertThat(firstIds).hasSize(2);
+    assertThat(second).isNotEmpty().doesNotContainAnyElementsOf(firstIds);
+    assertThat(all.subList(0, 2 + second.size()))
+        .containsExactlyElementsOf(
+            java.util.stream.Stream.concat(firstIds.stream(), second.stream()).toList());
+  }
+
+  @Test
+  void aCursorThatWasNotIssuedIsAProblem400() {
+    given()
+        .queryParam("cursor", "not-a-cursor")
+        .get("/api/v1/incidents")
+        .then()
+        .statusCode(400)
+        .contentType(startsWith(PROBLEM))
+        .body("errors[0].field", equalTo("cursor"));
+  }
+
+  @Test
+  void openApiDescribesTheApiAndSwaggerUiServesIt() {
+    String spec =
+        given()
+            .queryParam("format", "json")
+            .get("/q/openapi")
+            .then()
+            .statusCode(200)
+            .extract()
+            .asString();
+    assertThat(spec)
+        .contains("/api/v1/incidents/{id}/acknowledge")
+        .contains("/api/v2/summary.json")
+        .contains("/api/v1/sla/report");
+    given().get("/q/swagger-ui/").then().statusCode(200).contentType(startsWith("text/html"));
+  }
 }

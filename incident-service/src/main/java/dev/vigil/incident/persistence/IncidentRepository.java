@@ -3,6 +3,7 @@ package dev.vigil.incident.persistence;
 import dev.vigil.events.IncidentStatus;
 import dev.vigil.incident.domain.AlertStatus;
 import dev.vigil.incident.domain.IncidentFilter;
+import dev.vigil.incident.domain.PageCursor;
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Page;
@@ -56,6 +57,33 @@ public class IncidentRepository implements PanacheRepositoryBase<IncidentEntity,
             fingerprint,
             AlertStatus.FIRING)
         .firstResultOptional();
+  }
+
+  /** The page of incidents after {@code cursor} (newest first), or the first page without one. */
+  public List<IncidentEntity> list(IncidentFilter filter, int limit, PageCursor cursor) {
+    if (cursor == null) {
+      return list(filter, limit);
+    }
+    String after = "(openedAt < ?1 or (openedAt = ?1 and id < ?2))";
+    PanacheQuery<IncidentEntity> query =
+        switch (filter) {
+          case OPEN ->
+              find(
+                  after + " and status <> ?3",
+                  NEWEST_FIRST,
+                  cursor.openedAt(),
+                  cursor.id(),
+                  IncidentStatus.RESOLVED);
+          case RESOLVED ->
+              find(
+                  after + " and status = ?3",
+                  NEWEST_FIRST,
+                  cursor.openedAt(),
+                  cursor.id(),
+                  IncidentStatus.RESOLVED);
+          case ALL -> find(after, NEWEST_FIRST, cursor.openedAt(), cursor.id());
+        };
+    return query.page(Page.ofSize(limit)).list();
   }
 
   public List<IncidentEntity> list(IncidentFilter filter, int limit) {

@@ -3,6 +3,7 @@ package dev.vigil.incident.persistence;
 import dev.vigil.incident.domain.Incident;
 import dev.vigil.incident.domain.IncidentAlert;
 import dev.vigil.incident.domain.IncidentFilter;
+import dev.vigil.incident.domain.PageCursor;
 import dev.vigil.incident.domain.Postmortem;
 import dev.vigil.incident.domain.TimelineEntry;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -61,6 +62,10 @@ public class IncidentStore {
 
   public List<Incident> list(IncidentFilter filter, int limit) {
     return withAlerts(incidents.list(filter, limit));
+  }
+
+  public List<Incident> list(IncidentFilter filter, int limit, PageCursor cursor) {
+    return withAlerts(incidents.list(filter, limit, cursor));
   }
 
   /** Incidents opened in {@code [from, to)}, at most {@code limit}, oldest first. */

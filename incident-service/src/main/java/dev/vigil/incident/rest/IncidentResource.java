@@ -1,6 +1,9 @@
 package dev.vigil.incident.rest;
 
 import dev.vigil.events.Severity;
+import dev.vigil.incident.domain.Incident;
+import dev.vigil.incident.domain.IncidentFilter;
+import dev.vigil.incident.domain.PageCursor;
 import dev.vigil.incident.service.IncidentQueries;
 import dev.vigil.incident.service.ResponseTimeService;
 import dev.vigil.platform.problem.ProblemException;
@@ -9,7 +12,11 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -35,13 +42,36 @@ public class IncidentResource {
    *
    * @param status {@code open}, {@code resolved} or {@code all} (default)
    * @param limit 1 to 500, default 100
+   * @param cursor where the page starts: taken from the previous page's {@code Link: rel="next"}
    */
   @GET
-  public List<IncidentSummaryDto> list(
-      @QueryParam("status") String status, @QueryParam("limit") String limit) {
-    return queries.list(QueryParams.status(status), QueryParams.limit(limit)).stream()
-        .map(IncidentSummaryDto::of)
-        .toList();
+  public Response list(
+      @QueryParam("status") String status,
+      @QueryParam("limit") String limit,
+      @QueryParam("cursor") String cursor,
+      @Context UriInfo uri) {
+    IncidentFilter filter = QueryParams.status(status);
+    int size = QueryParams.limit(limit);
+    PageCursor after =
+        cursor == null
+            ? null
+            : PageCursor.decode(cursor)
+                .orElseThrow(
+                    () ->
+                        ProblemException.invalidField(
+                            "cursor", "is not a cursor from a Link header"));
+    List<Incident> page = queries.list(filter, size, after);
+    Response.ResponseBuilder response =
+        Response.ok(page.stream().map(IncidentSummaryDto::of).toList());
+    if (page.size() == size) {
+      // A full page may have a successor: RFC 8288 Link header, so the body stays a plain array.
+      URI next =
+          uri.getRequestUriBuilder()
+              .replaceQueryParam("cursor", PageCursor.after(page.get(page.size() - 1)).encode())
+              .build();
+      response.link(next, "next");
+    }
+    return response.build();
   }
 
   /** MTTA/MTTR figures of one component and severity; durations in seconds, null when none. */

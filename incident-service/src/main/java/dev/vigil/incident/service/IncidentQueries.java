@@ -2,6 +2,7 @@ package dev.vigil.incident.service;
 
 import dev.vigil.incident.domain.Incident;
 import dev.vigil.incident.domain.IncidentFilter;
+import dev.vigil.incident.domain.PageCursor;
 import dev.vigil.incident.persistence.IncidentStore;
 import dev.vigil.platform.problem.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -23,6 +24,12 @@ public class IncidentQueries {
   @Transactional
   public List<Incident> list(IncidentFilter filter, int limit) {
     return store.list(filter, limit);
+  }
+
+  /** The page after {@code cursor}; {@code null} for the first page. */
+  @Transactional
+  public List<Incident> list(IncidentFilter filter, int limit, PageCursor cursor) {
+    return store.list(filter, limit, cursor);
   }
 
   /**
