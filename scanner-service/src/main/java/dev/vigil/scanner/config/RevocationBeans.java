@@ -36,6 +36,7 @@ public class RevocationBeans {
             config.cacheSize(),
             config.crlCacheSize(),
             config.maxCertificates(),
-            config.ocspNonce()));
+            config.ocspNonce(),
+            config.budget()));
   }
 }

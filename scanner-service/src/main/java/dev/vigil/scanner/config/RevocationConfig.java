@@ -16,6 +16,13 @@ public interface RevocationConfig {
   @WithDefault("PT3S")
   Duration timeout();
 
+  /**
+   * Network time one chain's revocation check may spend in all (several certificates, each with
+   * OCSP and CRL URLs); sources not asked in time are reported as TIMEOUT.
+   */
+  @WithDefault("PT10S")
+  Duration budget();
+
   /** Largest OCSP response accepted. */
   @WithDefault("65536")
   int ocspMaxBytes();

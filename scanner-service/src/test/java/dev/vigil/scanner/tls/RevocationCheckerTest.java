@@ -96,13 +96,17 @@ class RevocationCheckerTest {
   }
 
   RevocationChecker checker(AddressPolicy policy, boolean nonce, int crlMaxBytes) {
+    return checker(policy, nonce, crlMaxBytes, Duration.ofSeconds(10));
+  }
+
+  RevocationChecker checker(AddressPolicy policy, boolean nonce, int crlMaxBytes, Duration budget) {
     return new RevocationChecker(
         new IssuerLookup(
             TrustAnchors.of(List.of(), Map.of()), new SignatureChecks(), new ParsedCertificates()),
         new PolicyHttp(policy, Duration.ofSeconds(2)),
         new RevocationCheck(clock, Duration.ofHours(1)),
         clock,
-        new RevocationChecker.Settings(true, 65_536, crlMaxBytes, 100, 4, 3, nonce));
+        new RevocationChecker.Settings(true, 65_536, crlMaxBytes, 100, 4, 3, nonce, budget));
   }
 
   static List<byte[]> chain(TestCertificate leaf) {
@@ -314,6 +318,26 @@ class RevocationCheckerTest {
                   .containsEntry("responderHost", "127.0.0.1")
                   .containsEntry("attempts", "ocsp@127.0.0.1:UNREACHABLE");
             });
+  }
+
+  @Test
+  void onceTheBudgetIsSpentNoResponderIsAsked() {
+    try (OpenSslOcspResponder responder = new OpenSslOcspResponder(dir, CA, CA, "-nmin", "60")) {
+      TestCertificate leaf = leaf().ocspUrl(responder.url()).crlUrl(crlUrl()).issuedBy(CA);
+
+      List<Finding> findings =
+          findings(checker(AddressPolicy.defaults(), false, 1 << 20, Duration.ZERO), leaf);
+
+      assertThat(findings)
+          .singleElement()
+          .satisfies(
+              f ->
+                  assertThat(f.evidence())
+                      .containsEntry("why", "TIMEOUT")
+                      .containsEntry("attempts", "ocsp@127.0.0.1:TIMEOUT,crl@127.0.0.1:TIMEOUT"));
+      assertThat(responder.requests()).isZero();
+      assertThat(crlRequests).hasValue(0);
+    }
   }
 
   @Test

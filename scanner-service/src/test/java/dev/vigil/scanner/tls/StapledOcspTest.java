@@ -50,7 +50,8 @@ class StapledOcspTest {
         new PolicyHttp(AddressPolicy.defaults(), Duration.ofSeconds(2)),
         new RevocationCheck(clock, Duration.ofHours(1)),
         clock,
-        new RevocationChecker.Settings(true, 65_536, 1 << 20, 100, 4, 3, false));
+        new RevocationChecker.Settings(
+            true, 65_536, 1 << 20, 100, 4, 3, false, Duration.ofSeconds(10)));
   }
 
   /** Serves {@code leaf} with openssl, stapling the response openssl's responder gives for it. */

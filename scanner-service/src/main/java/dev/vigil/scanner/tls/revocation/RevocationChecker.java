@@ -12,6 +12,7 @@ import dev.vigil.scanner.tls.PolicyHttp;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -40,6 +41,9 @@ public final class RevocationChecker {
    * @param enabled {@code vigil.scanner.revocation.enabled}
    * @param maxCertificates certificates of a chain checked at most, leaf first
    * @param ocspNonce send a nonce with OCSP requests
+   * @param budget network time one chain's check may spend in all; once spent, sources not yet
+   *     asked are reported as {@code TIMEOUT} (a chain naming slow responders must not hold a
+   *     worker for minutes)
    */
   public record Settings(
       boolean enabled,
@@ -48,7 +52,8 @@ public final class RevocationChecker {
       int ocspCacheSize,
       int crlCacheSize,
       int maxCertificates,
-      boolean ocspNonce) {}
+      boolean ocspNonce,
+      Duration budget) {}
 
   private final IssuerLookup issuers;
   private final PolicyHttp http;
@@ -92,10 +97,11 @@ public final class RevocationChecker {
       LOG.debugf("no revocation check: %s", e.toString());
       return out;
     }
+    long deadline = System.nanoTime() + settings.budget().toNanos();
     for (IssuerLookup.Subject subject : subjects) {
       byte[] stapled = subject.position() == 0 ? stapledOcsp : null;
       try {
-        out.add(new CertificateRevocation(subject.position(), answers(subject, stapled)));
+        out.add(new CertificateRevocation(subject.position(), answers(subject, stapled, deadline)));
       } catch (Exception e) {
         // A bug or a certificate BouncyCastle chokes on must not cost the scan.
         LOG.warnf("revocation check of position %d failed: %s", subject.position(), e.toString());
@@ -108,8 +114,8 @@ public final class RevocationChecker {
     return out;
   }
 
-  private List<RevocationAnswer> answers(IssuerLookup.Subject subject, byte[] stapled)
-      throws Exception {
+  private List<RevocationAnswer> answers(
+      IssuerLookup.Subject subject, byte[] stapled, long deadline) throws Exception {
     X509CertificateHolder cert = new X509CertificateHolder(subject.certificate());
     List<String> ocspUrls = RevocationUrls.ocsp(cert);
     List<String> crlUrls = RevocationUrls.crl(cert);
@@ -138,14 +144,14 @@ public final class RevocationChecker {
       }
     }
     for (String url : ocspUrls.subList(0, Math.min(MAX_URLS, ocspUrls.size()))) {
-      RevocationAnswer a = rules.judge(ocsp(url, cert, issuer));
+      RevocationAnswer a = rules.judge(ocsp(url, cert, issuer, deadline));
       answers.add(a);
       if (RevocationCheck.conclusive(a)) {
         return answers;
       }
     }
     for (String url : crlUrls.subList(0, Math.min(MAX_URLS, crlUrls.size()))) {
-      RevocationAnswer a = rules.judge(crl(url, cert, issuer));
+      RevocationAnswer a = rules.judge(crl(url, cert, issuer, deadline));
       answers.add(a);
       if (RevocationCheck.conclusive(a)) {
         return answers;
@@ -155,12 +161,16 @@ public final class RevocationChecker {
   }
 
   private RevocationAnswer ocsp(
-      String url, X509CertificateHolder cert, X509CertificateHolder issuer) throws Exception {
+      String url, X509CertificateHolder cert, X509CertificateHolder issuer, long deadline)
+      throws Exception {
     String host = PolicyHttp.hostOf(url);
     String key = url + '|' + keyId(issuer) + '|' + cert.getSerialNumber().toString(16);
     RevocationAnswer cached = ocspAnswers.get(key, clock.instant());
     if (cached != null) {
       return cached;
+    }
+    if (System.nanoTime() > deadline) {
+      return spent(Source.OCSP, host);
     }
     byte[] nonce = null;
     if (settings.ocspNonce()) {
@@ -185,12 +195,16 @@ public final class RevocationChecker {
     return answer;
   }
 
-  private RevocationAnswer crl(String url, X509CertificateHolder cert, X509CertificateHolder issuer)
+  private RevocationAnswer crl(
+      String url, X509CertificateHolder cert, X509CertificateHolder issuer, long deadline)
       throws Exception {
     String host = PolicyHttp.hostOf(url);
     String key = url + '|' + keyId(issuer);
     Crl crl = crls.get(key, clock.instant());
     if (crl == null) {
+      if (System.nanoTime() > deadline) {
+        return spent(Source.CRL, host);
+      }
       try {
         crl = Crl.read(http.get(url, "application/pkix-crl, */*", settings.crlMaxBytes()), issuer);
       } catch (PolicyHttp.HttpFailure e) {
@@ -208,6 +222,14 @@ public final class RevocationChecker {
         ? RevocationAnswer.good(Source.CRL, host, crl.thisUpdate, crl.nextUpdate)
         : RevocationAnswer.revoked(
             Source.CRL, host, crl.thisUpdate, crl.nextUpdate, entry.at(), entry.reason());
+  }
+
+  private RevocationAnswer spent(Source source, String host) {
+    return RevocationAnswer.failed(
+        source,
+        host,
+        Why.TIMEOUT,
+        "not asked: the chain's revocation budget of " + settings.budget() + " was spent");
   }
 
   private static Why why(PolicyHttp.Failure kind) {
