@@ -103,7 +103,7 @@ class RevocationCheckerTest {
     return new RevocationChecker(
         new IssuerLookup(
             TrustAnchors.of(List.of(), Map.of()), new SignatureChecks(), new ParsedCertificates()),
-        new PolicyHttp(policy, Duration.ofSeconds(2)),
+        new PolicyHttp(policy, Duration.ofSeconds(10)),
         new RevocationCheck(clock, Duration.ofHours(1)),
         clock,
         new RevocationChecker.Settings(true, 65_536, crlMaxBytes, 100, 4, 3, nonce, budget));

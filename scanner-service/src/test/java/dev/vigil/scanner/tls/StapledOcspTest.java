@@ -47,7 +47,7 @@ class StapledOcspTest {
     return new RevocationChecker(
         new IssuerLookup(
             TrustAnchors.of(List.of(), Map.of()), new SignatureChecks(), new ParsedCertificates()),
-        new PolicyHttp(AddressPolicy.defaults(), Duration.ofSeconds(2)),
+        new PolicyHttp(AddressPolicy.defaults(), Duration.ofSeconds(10)),
         new RevocationCheck(clock, Duration.ofHours(1)),
         clock,
         new RevocationChecker.Settings(
