@@ -8,11 +8,16 @@ import dev.vigil.scanner.tls.PolicyHttp;
 import dev.vigil.scanner.tls.SignatureChecks;
 import dev.vigil.scanner.tls.TrustAnchors;
 import dev.vigil.scanner.tls.revocation.RevocationChecker;
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 
-/** Builds the revocation check once, from {@link RevocationConfig}. */
+/**
+ * Builds the revocation check once, from {@link RevocationConfig}. Every answer not taken from the
+ * cache is counted in {@code vigil_revocation_requests_total{source,status,why}} (all three labels
+ * from fixed enums), so responders that fail or are asked too often show.
+ */
 public class RevocationBeans {
 
   @Produces
@@ -23,7 +28,8 @@ public class RevocationBeans {
       TrustAnchors anchors,
       SignatureChecks signatures,
       ParsedCertificates parsed,
-      Clock clock) {
+      Clock clock,
+      MeterRegistry meters) {
     return new RevocationChecker(
         new IssuerLookup(anchors, signatures, parsed),
         new PolicyHttp(policy, config.timeout()),
@@ -37,6 +43,17 @@ public class RevocationBeans {
             config.crlCacheSize(),
             config.maxCertificates(),
             config.ocspNonce(),
-            config.budget()));
+            config.budget()),
+        answer ->
+            meters
+                .counter(
+                    "vigil_revocation_requests_total",
+                    "source",
+                    answer.source().label(),
+                    "status",
+                    answer.status().name(),
+                    "why",
+                    answer.why() == null ? "none" : answer.why().name())
+                .increment());
   }
 }

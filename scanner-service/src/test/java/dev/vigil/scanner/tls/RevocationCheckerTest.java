@@ -286,6 +286,36 @@ class RevocationCheckerTest {
   }
 
   @Test
+  void onlyAnswersNotTakenFromTheCacheAreObserved() throws Exception {
+    TestCertificate leaf = leaf().crlUrl(crlUrl()).issuedBy(CA);
+    crl.set(crl(CA, clock.instant().plus(Duration.ofDays(1)), leaf));
+    List<RevocationAnswer> observed = new java.util.concurrent.CopyOnWriteArrayList<>();
+    RevocationChecker checker =
+        new RevocationChecker(
+            new IssuerLookup(
+                TrustAnchors.of(List.of(), Map.of()),
+                new SignatureChecks(),
+                new ParsedCertificates()),
+            new PolicyHttp(AddressPolicy.defaults(), Duration.ofSeconds(10)),
+            new RevocationCheck(clock, Duration.ofHours(1)),
+            clock,
+            new RevocationChecker.Settings(
+                true, 65_536, 1 << 20, 100, 4, 3, false, Duration.ofSeconds(10)),
+            observed::add);
+
+    checker.check(chain(leaf), null);
+    checker.check(chain(leaf), null);
+
+    assertThat(observed)
+        .singleElement()
+        .satisfies(
+            a -> {
+              assertThat(a.source()).isEqualTo(RevocationAnswer.Source.CRL);
+              assertThat(a.status()).isEqualTo(RevocationAnswer.Status.REVOKED);
+            });
+  }
+
+  @Test
   void anAnswerWithoutNextUpdateIsStillUsedButAskedAgainWithinTheCacheCap() {
     // openssl without -nmin/-ndays gives no nextUpdate: valid for 7 days, cached for max-cache-age
     try (OpenSslOcspResponder responder = new OpenSslOcspResponder(dir, CA, CA)) {

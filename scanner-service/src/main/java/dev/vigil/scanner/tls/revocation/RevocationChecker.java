@@ -16,6 +16,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.function.Consumer;
 import org.bouncycastle.cert.X509CertificateHolder;
 import org.jboss.logging.Logger;
 
@@ -62,6 +63,7 @@ public final class RevocationChecker {
   private final Settings settings;
   private final ExpiringCache<String, RevocationAnswer> ocspAnswers;
   private final ExpiringCache<String, Crl> crls;
+  private final Consumer<RevocationAnswer> observer;
 
   public RevocationChecker(
       IssuerLookup issuers,
@@ -69,6 +71,22 @@ public final class RevocationChecker {
       RevocationCheck rules,
       Clock clock,
       Settings settings) {
+    this(issuers, http, rules, clock, settings, answer -> {});
+  }
+
+  /**
+   * @param observer told of every answer that was not taken from the cache (a stapled response
+   *     read, a responder or CRL server asked, or a source skipped), before it is judged: for
+   *     metrics
+   */
+  public RevocationChecker(
+      IssuerLookup issuers,
+      PolicyHttp http,
+      RevocationCheck rules,
+      Clock clock,
+      Settings settings,
+      Consumer<RevocationAnswer> observer) {
+    this.observer = observer;
     this.issuers = issuers;
     this.http = http;
     this.rules = rules;
@@ -137,7 +155,9 @@ public final class RevocationChecker {
       String host = ocspUrls.isEmpty() ? null : PolicyHttp.hostOf(ocspUrls.get(0));
       RevocationAnswer a =
           rules.judge(
-              Ocsp.read(stapled, Source.STAPLED_OCSP, host, cert, issuer, null, clock.instant()));
+              asked(
+                  Ocsp.read(
+                      stapled, Source.STAPLED_OCSP, host, cert, issuer, null, clock.instant())));
       answers.add(a);
       if (RevocationCheck.conclusive(a)) {
         return answers;
@@ -170,7 +190,7 @@ public final class RevocationChecker {
       return cached;
     }
     if (System.nanoTime() > deadline) {
-      return spent(Source.OCSP, host);
+      return asked(spent(Source.OCSP, host));
     }
     byte[] nonce = null;
     if (settings.ocspNonce()) {
@@ -187,10 +207,10 @@ public final class RevocationChecker {
               "application/ocsp-response",
               settings.ocspMaxBytes());
     } catch (PolicyHttp.HttpFailure e) {
-      return RevocationAnswer.failed(Source.OCSP, host, why(e.kind()), e.getMessage());
+      return asked(RevocationAnswer.failed(Source.OCSP, host, why(e.kind()), e.getMessage()));
     }
     RevocationAnswer answer =
-        Ocsp.read(response, Source.OCSP, host, cert, issuer, nonce, clock.instant());
+        asked(Ocsp.read(response, Source.OCSP, host, cert, issuer, nonce, clock.instant()));
     rules.keepUntil(answer).ifPresent(until -> ocspAnswers.put(key, answer, until));
     return answer;
   }
@@ -201,27 +221,39 @@ public final class RevocationChecker {
     String host = PolicyHttp.hostOf(url);
     String key = url + '|' + keyId(issuer);
     Crl crl = crls.get(key, clock.instant());
-    if (crl == null) {
+    boolean fetched = crl == null;
+    if (fetched) {
       if (System.nanoTime() > deadline) {
-        return spent(Source.CRL, host);
+        return asked(spent(Source.CRL, host));
       }
       try {
         crl = Crl.read(http.get(url, "application/pkix-crl, */*", settings.crlMaxBytes()), issuer);
       } catch (PolicyHttp.HttpFailure e) {
-        return RevocationAnswer.failed(Source.CRL, host, why(e.kind()), e.getMessage());
+        return asked(RevocationAnswer.failed(Source.CRL, host, why(e.kind()), e.getMessage()));
       } catch (Crl.CrlFailure e) {
-        return RevocationAnswer.failed(Source.CRL, host, e.why, e.getMessage());
+        return asked(RevocationAnswer.failed(Source.CRL, host, e.why, e.getMessage()));
       }
-      Crl fetched = crl;
+      Crl kept = crl;
       rules
           .keepUntil(RevocationAnswer.good(Source.CRL, host, crl.thisUpdate, crl.nextUpdate))
-          .ifPresent(until -> crls.put(key, fetched, until));
+          .ifPresent(until -> crls.put(key, kept, until));
     }
     Crl.Revoked entry = crl.lookup(cert.getSerialNumber());
-    return entry == null
-        ? RevocationAnswer.good(Source.CRL, host, crl.thisUpdate, crl.nextUpdate)
-        : RevocationAnswer.revoked(
-            Source.CRL, host, crl.thisUpdate, crl.nextUpdate, entry.at(), entry.reason());
+    RevocationAnswer answer =
+        entry == null
+            ? RevocationAnswer.good(Source.CRL, host, crl.thisUpdate, crl.nextUpdate)
+            : RevocationAnswer.revoked(
+                Source.CRL, host, crl.thisUpdate, crl.nextUpdate, entry.at(), entry.reason());
+    return fetched ? asked(answer) : answer;
+  }
+
+  private RevocationAnswer asked(RevocationAnswer answer) {
+    try {
+      observer.accept(answer);
+    } catch (RuntimeException e) {
+      LOG.debugf("revocation observer failed: %s", e.toString());
+    }
+    return answer;
   }
 
   private RevocationAnswer spent(Source source, String host) {
