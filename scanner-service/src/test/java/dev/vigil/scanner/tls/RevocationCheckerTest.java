@@ -42,6 +42,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * The revocation check against real peers on loopback: OCSP answers made by {@code openssl ocsp},
@@ -74,6 +76,32 @@ class RevocationCheckerTest {
           try (OutputStream out = ex.getResponseBody()) {
             out.write(body);
           }
+        });
+    // What broken or busy responders send: a bare responseStatus (RFC 6960 4.2.1), garbage, 500.
+    Map<String, byte[]> responders =
+        Map.of(
+            "/try-later", new byte[] {0x30, 0x03, 0x0a, 0x01, 0x03},
+            "/unauthorized", new byte[] {0x30, 0x03, 0x0a, 0x01, 0x06},
+            "/internal-error", new byte[] {0x30, 0x03, 0x0a, 0x01, 0x02},
+            "/garbage", "hello".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+    responders.forEach(
+        (path, body) ->
+            crlServer.createContext(
+                path,
+                ex -> {
+                  ex.getRequestBody().readAllBytes();
+                  ex.getResponseHeaders().add("Content-Type", "application/ocsp-response");
+                  ex.sendResponseHeaders(200, body.length);
+                  try (OutputStream out = ex.getResponseBody()) {
+                    out.write(body);
+                  }
+                }));
+    crlServer.createContext(
+        "/failing",
+        ex -> {
+          ex.getRequestBody().readAllBytes();
+          ex.sendResponseHeaders(500, -1);
+          ex.close();
         });
     crlServer.start();
   }
@@ -327,6 +355,27 @@ class RevocationCheckerTest {
       assertThat(checked.get(0).answers().get(0).nextUpdate()).isNull();
       assertThat(checked.get(0).answers().get(0).status()).isEqualTo(RevocationAnswer.Status.GOOD);
     }
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource({
+    "/try-later, TRY_LATER",
+    "/unauthorized, UNAUTHORIZED",
+    "/internal-error, INTERNAL_ERROR",
+    "/garbage, MALFORMED",
+    "/failing, HTTP_ERROR"
+  })
+  void whatAResponderRefusesWithIsTheReason(String path, String why) {
+    String url = "http://127.0.0.1:" + crlServer.getAddress().getPort() + path;
+    TestCertificate leaf = leaf().ocspUrl(url).issuedBy(CA);
+
+    assertThat(findings(checker(), leaf))
+        .singleElement()
+        .satisfies(
+            f -> {
+              assertThat(f.code()).isEqualTo("REVOCATION_UNCHECKABLE");
+              assertThat(f.evidence()).containsEntry("why", why);
+            });
   }
 
   @Test
