@@ -57,7 +57,6 @@ public final class TestCertificateBuilder {
   private final List<AccessDescription> access = new ArrayList<>();
   private final List<DistributionPoint> crlPoints = new ArrayList<>();
   private boolean ocspSigning;
-  private BigInteger serial;
   private boolean ca;
   private String keyAlgorithm = "EC";
   private int keyBits = 256;
@@ -171,17 +170,11 @@ public final class TestCertificateBuilder {
   }
 
   /**
-   * Makes the certificate a delegated OCSP responder: extended key usage id-kp-OCSPSigning (and key
-   * usage digitalSignature).
+   * Makes the certificate a delegated OCSP responder: extended key usage id-kp-OCSPSigning (a non-CA
+   * certificate's key usage already includes digitalSignature).
    */
   public TestCertificateBuilder ocspSigning() {
     this.ocspSigning = true;
-    return this;
-  }
-
-  /** Uses this serial number instead of a random 64-bit one. */
-  public TestCertificateBuilder serial(BigInteger serialNumber) {
-    this.serial = serialNumber;
     return this;
   }
 
@@ -208,7 +201,7 @@ public final class TestCertificateBuilder {
       X509v3CertificateBuilder builder =
           new JcaX509v3CertificateBuilder(
                   issuerName,
-                  serial != null ? serial : new BigInteger(64, RANDOM).add(BigInteger.ONE),
+                  new BigInteger(64, RANDOM).add(BigInteger.ONE),
                   Date.from(notBefore),
                   Date.from(notAfter),
                   subject,
