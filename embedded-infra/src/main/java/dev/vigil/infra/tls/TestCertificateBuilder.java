@@ -170,8 +170,8 @@ public final class TestCertificateBuilder {
   }
 
   /**
-   * Makes the certificate a delegated OCSP responder: extended key usage id-kp-OCSPSigning (a non-CA
-   * certificate's key usage already includes digitalSignature).
+   * Makes the certificate a delegated OCSP responder: extended key usage id-kp-OCSPSigning (a
+   * non-CA certificate's key usage already includes digitalSignature).
    */
   public TestCertificateBuilder ocspSigning() {
     this.ocspSigning = true;
