@@ -20,9 +20,14 @@ import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x509.AccessDescription;
 import org.bouncycastle.asn1.x509.AuthorityInformationAccess;
 import org.bouncycastle.asn1.x509.BasicConstraints;
+import org.bouncycastle.asn1.x509.CRLDistPoint;
+import org.bouncycastle.asn1.x509.DistributionPoint;
+import org.bouncycastle.asn1.x509.DistributionPointName;
+import org.bouncycastle.asn1.x509.ExtendedKeyUsage;
 import org.bouncycastle.asn1.x509.Extension;
 import org.bouncycastle.asn1.x509.GeneralName;
 import org.bouncycastle.asn1.x509.GeneralNames;
+import org.bouncycastle.asn1.x509.KeyPurposeId;
 import org.bouncycastle.asn1.x509.KeyUsage;
 import org.bouncycastle.cert.X509v3CertificateBuilder;
 import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
@@ -50,6 +55,8 @@ public final class TestCertificateBuilder {
   private X500Name subject;
   private final List<GeneralName> sans = new ArrayList<>();
   private final List<AccessDescription> access = new ArrayList<>();
+  private final List<DistributionPoint> crlPoints = new ArrayList<>();
+  private boolean ocspSigning;
   private boolean ca;
   private String keyAlgorithm = "EC";
   private int keyBits = 256;
@@ -152,6 +159,25 @@ public final class TestCertificateBuilder {
     return this;
   }
 
+  /** Adds a CRL distribution point with this full name (a URL, e.g. {@code http://...crl}). */
+  public TestCertificateBuilder crlUrl(String url) {
+    GeneralNames name =
+        new GeneralNames(new GeneralName(GeneralName.uniformResourceIdentifier, url));
+    crlPoints.add(
+        new DistributionPoint(
+            new DistributionPointName(DistributionPointName.FULL_NAME, name), null, null));
+    return this;
+  }
+
+  /**
+   * Makes the certificate a delegated OCSP responder: extended key usage id-kp-OCSPSigning (a
+   * non-CA certificate's key usage already includes digitalSignature).
+   */
+  public TestCertificateBuilder ocspSigning() {
+    this.ocspSigning = true;
+    return this;
+  }
+
   /** Signs the certificate with its own key. */
   public TestCertificate selfSigned() {
     KeyPair own = keyPair();
@@ -207,6 +233,18 @@ public final class TestCertificateBuilder {
             Extension.authorityInfoAccess,
             false,
             new AuthorityInformationAccess(access.toArray(new AccessDescription[0])));
+      }
+      if (!crlPoints.isEmpty()) {
+        builder.addExtension(
+            Extension.cRLDistributionPoints,
+            false,
+            new CRLDistPoint(crlPoints.toArray(new DistributionPoint[0])));
+      }
+      if (ocspSigning) {
+        builder.addExtension(
+            Extension.extendedKeyUsage,
+            false,
+            new ExtendedKeyUsage(KeyPurposeId.id_kp_OCSPSigning));
       }
       String algorithm =
           signatureAlgorithm != null ? signatureAlgorithm : defaultSignature(signer.getPublic());

@@ -17,6 +17,8 @@ public final class FindingCodes {
   public static final String WEAK_KEY = "WEAK_KEY";
   public static final String WEAK_SIGNATURE = "WEAK_SIGNATURE";
   public static final String LONG_VALIDITY = "LONG_VALIDITY";
+  public static final String REVOKED = "REVOKED";
+  public static final String REVOCATION_UNCHECKABLE = "REVOCATION_UNCHECKABLE";
 
   private FindingCodes() {}
 }

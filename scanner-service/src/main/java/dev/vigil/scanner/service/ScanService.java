@@ -18,6 +18,7 @@ import dev.vigil.scanner.tls.ChainInspector;
 import dev.vigil.scanner.tls.FetchedChain;
 import dev.vigil.scanner.tls.ProtocolVersionProbe;
 import dev.vigil.scanner.tls.TlsChainFetcher;
+import dev.vigil.scanner.tls.revocation.RevocationChecker;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
@@ -46,6 +47,7 @@ public class ScanService {
   private final InventoryService inventory;
   private final ProtocolVersionProbe versions;
   private final boolean probeVersions;
+  private final RevocationChecker revocation;
 
   public ScanService(
       TlsChainFetcher fetcher,
@@ -57,7 +59,8 @@ public class ScanService {
       Clock clock,
       InventoryService inventory,
       ProtocolVersionProbe versions,
-      ScannerConfig config) {
+      ScannerConfig config,
+      RevocationChecker revocation) {
     this.fetcher = fetcher;
     this.decoder = decoder;
     this.analyzer = analyzer;
@@ -68,6 +71,7 @@ public class ScanService {
     this.inventory = inventory;
     this.versions = versions;
     this.probeVersions = config.probeProtocolVersions();
+    this.revocation = revocation;
   }
 
   /** Scans every address of the target that is to be scanned: one event per address. */
@@ -124,6 +128,7 @@ public class ScanService {
     List<Finding> findings = new ArrayList<>(analysis.findings());
     ProtocolFindings.chainTooLong(fetched.servedCount(), fetched.certificates().size())
         .ifPresent(findings::add);
+    findings.addAll(revocation.findings(fetched.certificates(), facts, fetched.stapledOcsp()));
     List<String> accepted = null;
     if (probeVersions) {
       accepted = versions.acceptedProtocols(job.spec(), fetched);

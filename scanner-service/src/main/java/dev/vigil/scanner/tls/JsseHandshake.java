@@ -8,6 +8,7 @@ import java.security.cert.CertificateEncodingException;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.List;
+import javax.net.ssl.ExtendedSSLSession;
 import javax.net.ssl.SNIHostName;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLEngine;
@@ -25,8 +26,12 @@ final class JsseHandshake {
 
   private static final TrustManager[] READ_ANY_CHAIN = {new ReadAnyChain()};
 
-  /** What a completed handshake showed. */
-  record Served(String protocol, List<byte[]> certificates) {}
+  /**
+   * What a completed handshake showed.
+   *
+   * @param stapledOcsp the OCSP response stapled for the leaf, or null
+   */
+  record Served(String protocol, List<byte[]> certificates, byte[] stapledOcsp) {}
 
   private JsseHandshake() {}
 
@@ -65,7 +70,23 @@ final class JsseHandshake {
     } catch (CertificateEncodingException e) {
       throw new SSLException("served certificate cannot be re-encoded: " + e.getMessage(), e);
     }
-    return new Served(tls.getSession().getProtocol(), ders);
+    return new Served(tls.getSession().getProtocol(), ders, stapledResponse(tls));
+  }
+
+  /**
+   * The leaf's stapled OCSP response. The JDK client sends status_request by default ({@code
+   * jdk.tls.client.enableStatusRequestExtension}, true since JDK 9) and, because the trust manager
+   * here does not check revocation, hands the response over unverified; the revocation check
+   * verifies it.
+   */
+  private static byte[] stapledResponse(SSLSocket tls) {
+    if (tls.getSession() instanceof ExtendedSSLSession extended) {
+      List<byte[]> responses = extended.getStatusResponses();
+      if (!responses.isEmpty() && responses.get(0) != null && responses.get(0).length > 0) {
+        return responses.get(0);
+      }
+    }
+    return null;
   }
 
   /**

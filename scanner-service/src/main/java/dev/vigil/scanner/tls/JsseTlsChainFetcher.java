@@ -77,7 +77,8 @@ public class JsseTlsChainFetcher implements TlsChainFetcher {
       JsseHandshake.Served served =
           connector.connect(
               address, target, plain -> JsseHandshake.handshake(plain, sni, target.port()));
-      return FetchedChain.served(served.certificates(), served.protocol(), shown);
+      return FetchedChain.served(
+          served.certificates(), served.protocol(), shown, served.stapledOcsp());
     } catch (ScanFailure jdk) {
       if (jdk.reason() != UnreachableReason.HANDSHAKE_FAILURE) {
         return FetchedChain.failed(jdk.reason(), shown, jdk.getMessage());

@@ -8,7 +8,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.vigil.infra.VigilTestInfrastructure;
 import dev.vigil.infra.tls.LocalTlsEndpoint;
+import dev.vigil.infra.tls.TestCertificate;
 import dev.vigil.infra.tls.TestPki;
+import dev.vigil.scanner.peers.OpenSslOcspResponder;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
@@ -17,6 +19,9 @@ import io.smallrye.reactive.messaging.kafka.companion.ConsumerTask;
 import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -26,6 +31,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Real TLS endpoints with broken certificates -> a real scan -> the finding in the published
@@ -147,6 +153,50 @@ class CertificateFindingsPipelineTest {
       assertThat(finding(strict, "EXPIRING_SOON").get("evidence").get("warningDays").asText())
           .isEqualTo("120");
       assertThat(codes(normal)).isEmpty();
+    }
+  }
+
+  @Test
+  void certificateItsResponderCallsRevokedIsRevoked(@TempDir Path dir) {
+    TestCertificate ca = TrustedTestCa.pki().asIssuer();
+    try (OpenSslOcspResponder responder = new OpenSslOcspResponder(dir, ca, ca, "-nmin", "60")) {
+      TestCertificate leaf =
+          TestPki.certificate("localhost").dns("localhost").ocspUrl(responder.url()).issuedBy(ca);
+      responder.revoked(leaf.certificate(), Instant.parse("2026-02-03T04:05:06Z"), "keyCompromise");
+      try (LocalTlsEndpoint endpoint = LocalTlsEndpoint.start(leaf.serveWith(ca))) {
+        JsonNode scan = firstScanOf(register(endpoint.port(), "{}"));
+
+        assertThat(codes(scan)).containsExactly("REVOKED");
+        JsonNode revoked = finding(scan, "REVOKED");
+        assertThat(revoked.get("severity").asText()).isEqualTo("CRITICAL");
+        assertThat(revoked.get("evidence").get("source").asText()).isEqualTo("ocsp");
+        assertThat(revoked.get("evidence").get("revokedAt").asText())
+            .isEqualTo("2026-02-03T04:05:06Z");
+        // A revoked certificate still reports what it is.
+        assertThat(scan.get("chain").get(0).get("subject").asText()).contains("CN=localhost");
+      }
+    }
+  }
+
+  @Test
+  void certificateWhoseResponderIsDownIsUncheckable() throws IOException {
+    int closed;
+    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      closed = socket.getLocalPort();
+    }
+    TestCertificate ca = TrustedTestCa.pki().asIssuer();
+    TestCertificate leaf =
+        TestPki.certificate("localhost")
+            .dns("localhost")
+            .ocspUrl("http://127.0.0.1:" + closed + "/ocsp")
+            .issuedBy(ca);
+    try (LocalTlsEndpoint endpoint = LocalTlsEndpoint.start(leaf.serveWith(ca))) {
+      JsonNode scan = firstScanOf(register(endpoint.port(), "{}"));
+
+      assertThat(codes(scan)).containsExactly("REVOCATION_UNCHECKABLE");
+      JsonNode uncheckable = finding(scan, "REVOCATION_UNCHECKABLE");
+      assertThat(uncheckable.get("severity").asText()).isEqualTo("WARNING");
+      assertThat(uncheckable.get("evidence").get("why").asText()).isEqualTo("UNREACHABLE");
     }
   }
 }
