@@ -57,7 +57,7 @@ public class ChainTargetsApplier {
   }
 
   @Transactional
-  public void chainOnTopic(ChainRegistered event, int partition) {
+  public void chainOnTopic(ChainRegistered event, int partition, boolean store) {
     ChainSpec chain =
         ChainDefinitions.spec(event, ChainDefinitions.family(event.family()).orElse(null));
     List<String> errors = new ArrayList<>(messages("", chain.violations()));
@@ -81,12 +81,14 @@ public class ChainTargetsApplier {
       throw new PoisonRecordException(
           "invalid chain " + event.chainId() + ": " + String.join("; ", errors));
     }
-    store(event, chain, specs);
+    if (store) {
+      store(event, chain, specs);
+    }
     owned.upsertChain(chain, specs, partition);
   }
 
   @Transactional
-  public void apiOnTopic(ApiRegistered event, int partition) {
+  public void apiOnTopic(ApiRegistered event, int partition, boolean store) {
     ApiSpec api = ChainDefinitions.spec(event);
     List<String> errors = new ArrayList<>(messages("", api.violations(policy)));
     if (event.registeredBy() == null || event.registeredAt() == null) {
@@ -96,17 +98,23 @@ public class ChainTargetsApplier {
       throw new PoisonRecordException(
           "invalid api " + event.apiId() + ": " + String.join("; ", errors));
     }
-    ChainApiEntity entity = apis.findById(api.id());
+    if (store) {
+      storeApi(event);
+    }
+    owned.upsertApi(api, partition);
+  }
+
+  private void storeApi(ApiRegistered event) {
+    ChainApiEntity entity = apis.findById(event.apiId());
     if (entity == null) {
       entity = new ChainApiEntity();
-      entity.id = api.id();
+      entity.id = event.apiId();
       entity.createdAt = event.registeredAt();
       apply(entity, event);
       apis.persist(entity);
     } else {
       apply(entity, event);
     }
-    owned.upsertApi(api, partition);
   }
 
   /** A tombstone: {@code chain:<id>} or {@code api:<id>}. */

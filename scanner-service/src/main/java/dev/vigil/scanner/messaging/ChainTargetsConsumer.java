@@ -14,6 +14,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.CompletionStage;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.jboss.logging.Logger;
@@ -30,10 +31,15 @@ public class ChainTargetsConsumer {
 
   private final CloudEventCodec codec;
   private final ChainTargetsApplier applier;
+  private final String ownSource;
 
-  public ChainTargetsConsumer(CloudEventCodec codec, ChainTargetsApplier applier) {
+  public ChainTargetsConsumer(
+      CloudEventCodec codec,
+      ChainTargetsApplier applier,
+      @ConfigProperty(name = "vigil.events.source") String ownSource) {
     this.codec = codec;
     this.applier = applier;
+    this.ownSource = ownSource;
   }
 
   @Incoming(Channels.CHAIN_TARGETS)
@@ -56,14 +62,18 @@ public class ChainTargetsConsumer {
       }
       IncomingCloudEvent event =
           codec.read(message, Set.of(EventType.CHAIN_REGISTERED, EventType.API_REGISTERED));
+      // Definitions made over this service's REST API are in the tables already (written before
+      // they were published). Storing them again from the topic could bring back a chain that was
+      // deleted meanwhile, so only other systems' definitions are stored here.
+      boolean store = !ownSource.equals(event.source());
       if (event.type() == EventType.CHAIN_REGISTERED) {
         ChainRegistered chain = codec.payload(event, ChainRegistered.class);
         requireKey(k, ChainTargetPublisher.CHAIN_KEY_PREFIX + chain.chainId());
-        retry(() -> applier.chainOnTopic(chain, partition));
+        retry(() -> applier.chainOnTopic(chain, partition, store));
       } else {
         ApiRegistered api = codec.payload(event, ApiRegistered.class);
         requireKey(k, ChainTargetPublisher.API_KEY_PREFIX + api.apiId());
-        retry(() -> applier.apiOnTopic(api, partition));
+        retry(() -> applier.apiOnTopic(api, partition, store));
       }
       return message.ack();
     } catch (RuntimeException e) {
