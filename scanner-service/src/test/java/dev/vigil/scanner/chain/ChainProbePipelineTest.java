@@ -11,6 +11,7 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.vigil.infra.VigilTestInfrastructure;
 import dev.vigil.scanner.peers.EvmRpcPeer;
+import dev.vigil.scanner.peers.LoopbackServer;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
@@ -241,6 +242,44 @@ class ChainProbePipelineTest {
       assertThat(previous).containsExactlyInAnyOrder(a, b);
       // And the stalled primary ends up down (HEAD_STALLED once its head is 8 s old).
       awaitObservation(a, o -> "DOWN".equals(o.path("status").asText()), Duration.ofSeconds(20));
+    }
+  }
+
+  @Test
+  void aHungProviderNeverHoldsUpTheOthers() {
+    try (EvmRpcPeer healthy = EvmRpcPeer.start(8453, INTERVAL, Instant.now());
+        LoopbackServer hung =
+            LoopbackServer.start(socket -> socket.getInputStream().readAllBytes())) {
+      String chain = ChainFixtures.chain("8453");
+      String stuck =
+          ChainFixtures.provider(chain, "Hung", "http://127.0.0.1:" + hung.port() + "/rpc");
+      String fine = ChainFixtures.provider(chain, "Fine", healthy.url());
+
+      // The hung provider answers nothing; its 800 ms deadline makes it a typed failure...
+      JsonNode down =
+          parse(
+              awaitObservation(
+                      stuck, o -> "DOWN".equals(o.path("status").asText()), Duration.ofSeconds(20))
+                  .value());
+      assertThat(down.path("findings").findValuesAsText("code")).contains("PROVIDER_DOWN");
+
+      // ...while the healthy provider keeps its one-second rhythm.
+      long since = System.currentTimeMillis();
+      List<Long> times =
+          await()
+              .atMost(Duration.ofSeconds(15))
+              .until(
+                  () ->
+                      observations.getRecords().stream()
+                          .filter(r -> fine.equals(r.key()) && r.timestamp() >= since)
+                          .map(ConsumerRecord::timestamp)
+                          .toList(),
+                  t -> t.size() >= 5);
+      for (int i = 1; i < times.size(); i++) {
+        assertThat(times.get(i) - times.get(i - 1))
+            .as("gap between probes of the healthy provider")
+            .isLessThanOrEqualTo(INTERVAL.plusSeconds(1).toMillis());
+      }
     }
   }
 }
