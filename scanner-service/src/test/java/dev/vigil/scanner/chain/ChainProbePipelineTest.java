@@ -212,6 +212,7 @@ class ChainProbePipelineTest {
                           org.hamcrest.Matchers.hasItem("LAGGING_BEHIND_BEST")));
 
       // The primary's sequencer stops while the backup catches up: clients are told to fail over.
+      long stalledAt = System.currentTimeMillis();
       backup.lagBy(0);
       primary.stall();
       ConsumerRecord<String, String> failover =
@@ -220,7 +221,9 @@ class ChainProbePipelineTest {
               .until(
                   () ->
                       first(
-                          rankings.getRecords(),
+                          rankings.getRecords().stream()
+                              .filter(r -> r.timestamp() >= stalledAt)
+                              .toList(),
                           chain,
                           r ->
                               r.get("ranking").get(0).get("providerId").asText().equals(b)
