@@ -25,6 +25,9 @@ final class SampleEvents {
       case SCAN_TARGET_REGISTERED -> scanTargetRegistered();
       case CERTIFICATE_SCANNED -> certificateScanned();
       case CHAIN_HEALTH_OBSERVED -> chainHealthObserved();
+      case CHAIN_REGISTERED -> chainRegistered();
+      case API_REGISTERED -> apiRegistered();
+      case PROVIDER_RANKING_CHANGED -> providerRankingChanged();
       case ALERT_FIRED -> alertFired();
       case ALERT_RESOLVED -> alertResolved();
       case RISK_CONTROL_CHANGED -> riskControlChanged();
@@ -41,6 +44,9 @@ final class SampleEvents {
       case SCAN_TARGET_REGISTERED -> minimalScanTargetRegistered();
       case CERTIFICATE_SCANNED -> minimalCertificateScanned();
       case CHAIN_HEALTH_OBSERVED -> minimalChainHealthObserved();
+      case CHAIN_REGISTERED -> minimalChainRegistered();
+      case API_REGISTERED -> minimalApiRegistered();
+      case PROVIDER_RANKING_CHANGED -> minimalProviderRankingChanged();
       case ALERT_FIRED -> minimalAlertFired();
       case ALERT_RESOLVED -> minimalAlertResolved();
       case RISK_CONTROL_CHANGED -> minimalRiskControlChanged();
@@ -193,6 +199,95 @@ final class SampleEvents {
         null,
         null,
         null);
+  }
+
+  static ChainRegistered chainRegistered() {
+    ProbeThresholds thresholds = new ProbeThresholds(30L, 3L, 2_000L, 64L, 1_800L);
+    return new ChainRegistered(
+        "base-mainnet",
+        "Base",
+        "EVM",
+        "8453",
+        2_000L,
+        Map.of("env", "prod"),
+        thresholds,
+        List.of(
+            new ProviderDefinition(
+                "base-rpc-primary",
+                "Primary Base RPC",
+                "EVM",
+                "https://base.example.com/rpc",
+                Map.of("Authorization", "env:BASE_RPC_TOKEN"),
+                15L,
+                5_000L,
+                thresholds,
+                Map.of("vendor", "example"))),
+        T0,
+        "operator");
+  }
+
+  static ChainRegistered minimalChainRegistered() {
+    return new ChainRegistered(
+        "base-mainnet", "Base", "EVM", "8453", 2_000L, null, null, null, T0, "operator");
+  }
+
+  static ApiRegistered apiRegistered() {
+    return new ApiRegistered(
+        "hl-info",
+        "Hyperliquid info",
+        "hyperliquid",
+        "https://api.example.com/info",
+        "POST",
+        "{\"type\":\"meta\"}",
+        Map.of("Content-Type", "application/json"),
+        200,
+        "$.universe",
+        "ok",
+        1_500L,
+        30L,
+        5_000L,
+        Map.of("team", "trading"),
+        T0,
+        "operator");
+  }
+
+  static ApiRegistered minimalApiRegistered() {
+    return new ApiRegistered(
+        "hl-info",
+        "Hyperliquid info",
+        null,
+        "https://api.example.com/info",
+        "GET",
+        null,
+        null,
+        200,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        T0,
+        "operator");
+  }
+
+  static ProviderRankingChanged providerRankingChanged() {
+    return new ProviderRankingChanged(
+        "base-mainnet",
+        List.of(
+            new RankedProvider("base-rpc-backup", "Backup", HealthStatus.HEALTHY, 0L, 42.5),
+            new RankedProvider("base-rpc-primary", "Primary", HealthStatus.DOWN, 12L, 300.0)),
+        List.of("base-rpc-primary", "base-rpc-backup"),
+        T1);
+  }
+
+  static ProviderRankingChanged minimalProviderRankingChanged() {
+    return new ProviderRankingChanged(
+        "base-mainnet",
+        List.of(
+            new RankedProvider("base-rpc-primary", "Primary", HealthStatus.HEALTHY, null, null)),
+        null,
+        T1);
   }
 
   static AlertFired alertFired() {

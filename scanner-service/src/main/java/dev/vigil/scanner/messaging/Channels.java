@@ -12,5 +12,19 @@ public final class Channels {
   /** Outgoing target definitions written by the REST API (same topic as {@link #SCAN_TARGETS}). */
   public static final String SCAN_TARGET_UPDATES = "scan-target-updates";
 
+  /**
+   * Incoming chain and API definitions: this replica's share of the compacted chain-targets topic.
+   */
+  public static final String CHAIN_TARGETS = "chain-targets";
+
+  /** Outgoing chain and API definitions written by the REST API (same topic as above). */
+  public static final String CHAIN_TARGET_UPDATES = "chain-target-updates";
+
+  /** Outgoing {@code ChainHealthObserved} events. */
+  public static final String CHAIN_HEALTH = "chain-health";
+
+  /** Outgoing {@code ProviderRankingChanged} events. */
+  public static final String PROVIDER_RANKINGS = "provider-rankings";
+
   private Channels() {}
 }
