@@ -82,7 +82,13 @@ public final class JsonRpcClient {
       if (result != null) {
         return result;
       }
-      noBatchUntil.put(request.providerId(), System.nanoTime() + NO_BATCH_MEMORY_NANOS);
+      Result singles = singles(request, calls, deadlineNanos);
+      if (singles.replies().stream().anyMatch(Reply::ok)) {
+        // Single calls work where the batch did not: skip batches for a while. A node that is
+        // simply broken (every call fails) keeps being asked with one batch.
+        noBatchUntil.put(request.providerId(), System.nanoTime() + NO_BATCH_MEMORY_NANOS);
+      }
+      return singles;
     }
     return singles(request, calls, deadlineNanos);
   }
