@@ -55,6 +55,9 @@ public final class ProbeHttpClient {
             .version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(connectTimeout)
             .followRedirects(HttpClient.Redirect.NEVER)
+            // Completions run on the client's selector thread: no hop through a thread pool per
+            // response (the body subscriber and the outcome mapping are short and never block).
+            .executor(Runnable::run)
             .build();
   }
 
