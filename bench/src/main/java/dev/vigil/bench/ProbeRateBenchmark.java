@@ -43,11 +43,17 @@ import java.util.concurrent.atomic.AtomicLong;
  * overhead is the probe's total time minus that peer time.
  *
  * <p>Run: {@code java -cp bench/target/benchmarks.jar dev.vigil.bench.ProbeRateBenchmark
- * [concurrency=64] [seconds=15] [peers=4] [warmupSeconds=5]}
+ * [concurrency=64] [seconds=15] [peers=4] [warmupSeconds=5] [client-only]}
  */
 public final class ProbeRateBenchmark {
 
   private static final String SEQ = "X-Bench-Seq";
+  private static boolean clientOnly;
+  private static ProbeHttpClient sharedHttp;
+  private static final byte[] BATCH =
+      ("[{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"eth_chainId\",\"params\":[]},"
+              + "{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"eth_blockNumber\",\"params\":[]}]")
+          .getBytes(StandardCharsets.US_ASCII);
   private static final java.lang.management.ThreadMXBean CPU =
       java.lang.management.ManagementFactory.getThreadMXBean();
 
@@ -66,6 +72,9 @@ public final class ProbeRateBenchmark {
     int seconds = args.length > 1 ? Integer.parseInt(args[1]) : 15;
     int peerCount = args.length > 2 ? Integer.parseInt(args[2]) : 4;
     int warmup = args.length > 3 ? Integer.parseInt(args[3]) : 5;
+    // "client-only": the same HTTP exchange through ProbeHttpClient, without JSON-RPC parsing and
+    // evaluation, to see how much of a probe's cost is the HTTP client.
+    clientOnly = args.length > 4 && args[4].equals("client-only");
 
     List<Peer> peers = new ArrayList<>();
     for (int i = 0; i < peerCount; i++) {
@@ -74,6 +83,7 @@ public final class ProbeRateBenchmark {
     ProbeHttpClient http =
         new ProbeHttpClient(
             AddressPolicy.defaults(), HostResolver.SYSTEM, 2 << 20, Duration.ofSeconds(5));
+    sharedHttp = http;
     EvmProber prober =
         new EvmProber(new JsonRpcClient(http, new ObjectMapper()), Clock.systemUTC());
     ObservationEvaluator evaluator = new ObservationEvaluator();
@@ -171,6 +181,23 @@ public final class ProbeRateBenchmark {
                           Duration.ofSeconds(5),
                           null);
                   long start = System.nanoTime();
+                  if (clientOnly) {
+                    dev.vigil.scanner.chain.probe.HttpOutcome out =
+                        sharedHttp.send(
+                            "POST",
+                            request.url(),
+                            Map.of("Content-Type", "application/json", SEQ, Long.toString(seq)),
+                            BATCH,
+                            start + 5_000_000_000L);
+                    long total = System.nanoTime() - start;
+                    Long peerNanos = peer.handling.remove(seq);
+                    if (out.failed() || out.status() != 200 || peerNanos == null) {
+                      bad.incrementAndGet();
+                    } else if (measure) {
+                      samples.add(new long[] {total, peerNanos});
+                    }
+                    continue;
+                  }
                   ProviderObservation o = prober.probe(request);
                   ChainVerdict verdict = evaluator.evaluate(o, previous, expectations, null);
                   long total = System.nanoTime() - start;

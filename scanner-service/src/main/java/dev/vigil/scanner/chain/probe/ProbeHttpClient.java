@@ -40,7 +40,7 @@ public final class ProbeHttpClient {
   private static final Set<String> RESTRICTED =
       Set.of("host", "connection", "content-length", "expect", "upgrade");
 
-  private final HttpClient http;
+  private final HttpClient[] clients;
   private final AddressPolicy policy;
   private final HostResolver resolver;
   private final int maxBodyBytes;
@@ -50,15 +50,21 @@ public final class ProbeHttpClient {
     this.policy = policy;
     this.resolver = resolver;
     this.maxBodyBytes = maxBodyBytes;
-    this.http =
-        HttpClient.newBuilder()
-            .version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(connectTimeout)
-            .followRedirects(HttpClient.Redirect.NEVER)
-            // Completions run on the client's selector thread: no hop through a thread pool per
-            // response (the body subscriber and the outcome mapping are short and never block).
-            .executor(Runnable::run)
-            .build();
+    // One JDK client per core: each has a single selector thread, which would otherwise cap the
+    // prober at one core. A provider always maps to the same client, so its connections are
+    // reused.
+    this.clients = new HttpClient[Math.max(1, Runtime.getRuntime().availableProcessors())];
+    for (int i = 0; i < clients.length; i++) {
+      clients[i] =
+          HttpClient.newBuilder()
+              .version(HttpClient.Version.HTTP_1_1)
+              .connectTimeout(connectTimeout)
+              .followRedirects(HttpClient.Redirect.NEVER)
+              // Completions run on the client's selector thread: no hop through a thread pool per
+              // response (the body subscriber and the outcome mapping are short, never block).
+              .executor(Runnable::run)
+              .build();
+    }
   }
 
   public int maxBodyBytes() {
@@ -130,6 +136,7 @@ public final class ProbeHttpClient {
       return done(HttpOutcome.failed(ProbeFailure.UNREACHABLE, "invalid request header", 0));
     }
     CappedBodySubscriber subscriber = new CappedBodySubscriber(maxBodyBytes);
+    HttpClient http = clients[Math.floorMod(uri.getRawAuthority().hashCode(), clients.length)];
     CompletableFuture<HttpResponse<byte[]>> raw = http.sendAsync(request, info -> subscriber);
     CompletableFuture<HttpOutcome> outcome =
         raw.handle(

@@ -36,14 +36,17 @@ class ProviderProbersBeanTest {
 
   @Test
   void theWiredEvmProberProbesALoopbackNode() {
-    try (ChainPeer peer =
-        ChainPeer.jsonRpc(new FakeEvmNode(Instant.now().getEpochSecond() - 2))) {
+    try (ChainPeer peer = ChainPeer.jsonRpc(new FakeEvmNode(Instant.now().getEpochSecond() - 2))) {
       ProviderObservation o =
           probers
               .forFamily(ChainFamily.EVM)
               .probe(
                   new ProbeRequest(
-                      "bean-test", ChainFamily.EVM, peer.uri(), Map.of(), Duration.ofSeconds(5),
+                      "bean-test",
+                      ChainFamily.EVM,
+                      peer.uri(),
+                      Map.of(),
+                      Duration.ofSeconds(5),
                       null));
 
       assertThat(o.errors()).isEmpty();
