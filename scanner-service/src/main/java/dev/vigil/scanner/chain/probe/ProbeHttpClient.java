@@ -132,8 +132,9 @@ public final class ProbeHttpClient {
           });
       request = builder.build();
     } catch (IllegalArgumentException e) {
-      // Never echo the header value: it may be a secret typed into the wrong field.
-      return done(HttpOutcome.failed(ProbeFailure.UNREACHABLE, "invalid request header", 0));
+      // Never echo the value: a header may hold a secret typed into the wrong field.
+      return done(
+          HttpOutcome.failed(ProbeFailure.UNREACHABLE, "invalid request method or header", 0));
     }
     CappedBodySubscriber subscriber = new CappedBodySubscriber(maxBodyBytes);
     HttpClient http = clients[Math.floorMod(uri.getRawAuthority().hashCode(), clients.length)];

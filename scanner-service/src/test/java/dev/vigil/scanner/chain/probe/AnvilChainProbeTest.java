@@ -41,7 +41,7 @@ class AnvilChainProbeTest {
           Duration.ofSeconds(3),
           64,
           Duration.ofMinutes(30),
-          Duration.ofSeconds(2),
+          Duration.ofSeconds(5),
           3);
 
   final EvmProber prober =
@@ -58,7 +58,7 @@ class AnvilChainProbeTest {
 
   ProviderObservation probe(AnvilNode node, String id) {
     return prober.probe(
-        new ProbeRequest(id, ChainFamily.EVM, node.uri(), Map.of(), Duration.ofSeconds(2), null));
+        new ProbeRequest(id, ChainFamily.EVM, node.uri(), Map.of(), Duration.ofSeconds(5), null));
   }
 
   @Test

@@ -45,7 +45,8 @@ class DocumentedPeersProbeTest {
   ProviderObservation probe(ChainFamily family, URI url) {
     return probers
         .forFamily(family)
-        .probe(new ProbeRequest("p-" + family, family, url, Map.of(), Duration.ofSeconds(2), null));
+        .probe(
+            new ProbeRequest("p-" + family, family, url, Map.of(), Duration.ofSeconds(10), null));
   }
 
   @Nested
@@ -155,7 +156,7 @@ class DocumentedPeersProbeTest {
   class BitcoinCore {
 
     /** JSON-RPC 1.0 as bitcoind answers: no jsonrpc member, error null on success. */
-    static ChainPeer bitcoind(Function<String, Object[]> byMethod, boolean withTime) {
+    static ChainPeer bitcoind(Function<String, Object[]> byMethod) {
       return ChainPeer.start(
           (exchange, body) -> {
             JsonNode request = ChainPeer.JSON.readTree(body);
@@ -222,8 +223,7 @@ class DocumentedPeersProbeTest {
                     case "getnetworkinfo" -> new Object[] {NETWORK, null};
                     default ->
                         new Object[] {null, "{\"code\":-32601,\"message\":\"Method not found\"}"};
-                  },
-              true)) {
+                  })) {
         ProviderObservation o = probe(ChainFamily.BITCOIN, peer.uri());
 
         assertThat(o.errors()).isEmpty();
@@ -255,8 +255,7 @@ class DocumentedPeersProbeTest {
                         };
                     default ->
                         new Object[] {null, "{\"code\":-32601,\"message\":\"Method not found\"}"};
-                  },
-              false)) {
+                  })) {
         ProviderObservation o = probe(ChainFamily.BITCOIN, peer.uri());
 
         assertThat(o.errors()).isEmpty();
@@ -274,8 +273,7 @@ class DocumentedPeersProbeTest {
                   switch (m) {
                     case "getblockchaininfo" -> new Object[] {chainInfo("test", true, true), null};
                     default -> new Object[] {NETWORK, null};
-                  },
-              true)) {
+                  })) {
         ChainVerdict verdict =
             evaluator.evaluate(probe(ChainFamily.BITCOIN, peer.uri()), null, mainnet, null);
 
@@ -288,7 +286,7 @@ class DocumentedPeersProbeTest {
     @Test
     void aWarmingUpNodeAnswersTheOneDotZeroErrorForm() {
       String warmup = "{\"code\":-28,\"message\":\"Loading block index...\"}";
-      try (ChainPeer peer = bitcoind(m -> new Object[] {null, warmup}, true)) {
+      try (ChainPeer peer = bitcoind(m -> new Object[] {null, warmup})) {
         ProviderObservation o = probe(ChainFamily.BITCOIN, peer.uri());
 
         assertThat(o.errors())

@@ -14,9 +14,12 @@ import dev.vigil.scanner.domain.chain.ObservationEvaluator;
 import dev.vigil.scanner.domain.chain.ProbeFailure;
 import dev.vigil.scanner.domain.chain.ProbeRequest;
 import dev.vigil.scanner.domain.chain.ProviderObservation;
+import dev.vigil.scanner.peers.LoopbackServer;
 import dev.vigil.scanner.tls.HostResolver;
+import java.io.OutputStream;
 import java.net.ServerSocket;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -58,8 +61,18 @@ class HostilePeerProbeTest {
     return new ProbeHttpClient(policy, HostResolver.SYSTEM, CAP, Duration.ofSeconds(1));
   }
 
+  /** For answers expected to arrive: generous, so a loaded build machine cannot fail the test. */
   static ProbeRequest request(URI url) {
-    return new ProbeRequest("provider-1", ChainFamily.EVM, url, Map.of(), TIMEOUT, null);
+    return request(url, Duration.ofSeconds(10));
+  }
+
+  /** For peers that never finish: the probe must end by this timeout. */
+  static ProbeRequest shortRequest(URI url) {
+    return request(url, TIMEOUT);
+  }
+
+  static ProbeRequest request(URI url, Duration timeout) {
+    return new ProbeRequest("provider-1", ChainFamily.EVM, url, Map.of(), timeout, null);
   }
 
   @Test
@@ -175,7 +188,7 @@ class HostilePeerProbeTest {
   void anEndlessBodyEndsAtTheCap() {
     try (ChainPeer peer = ChainPeer.endless(8192, 0)) {
       long started = System.nanoTime();
-      ProviderObservation o = evm.probe(request(peer.uri()));
+      ProviderObservation o = evm.probe(shortRequest(peer.uri()));
 
       assertThat(o.errors())
           .extracting(ProbeError::failure)
@@ -188,7 +201,7 @@ class HostilePeerProbeTest {
   void anEndlessDripBelowTheCapEndsAtTheDeadline() {
     try (ChainPeer peer = ChainPeer.endless(16, 50)) {
       long started = System.nanoTime();
-      ProviderObservation o = evm.probe(request(peer.uri()));
+      ProviderObservation o = evm.probe(shortRequest(peer.uri()));
 
       assertThat(o.errors()).extracting(ProbeError::failure).containsExactly(ProbeFailure.TIMEOUT);
       assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(TIMEOUT.plusMillis(500));
@@ -199,7 +212,7 @@ class HostilePeerProbeTest {
   void aSlowAnswerPastTheTimeoutIsATimeout() {
     try (ChainPeer peer = ChainPeer.hanging()) {
       long started = System.nanoTime();
-      ProviderObservation o = evm.probe(request(peer.uri()));
+      ProviderObservation o = evm.probe(shortRequest(peer.uri()));
 
       assertThat(o.errors()).extracting(ProbeError::failure).containsExactly(ProbeFailure.TIMEOUT);
       assertThat(Duration.ofNanos(System.nanoTime() - started))
@@ -211,15 +224,16 @@ class HostilePeerProbeTest {
   void aHangingPeerDoesNotHoldUpProbesOfOthers() throws Exception {
     try (ChainPeer hanging = ChainPeer.hanging();
         ChainPeer healthy = ChainPeer.jsonRpc(new FakeEvmNode(NOW.getEpochSecond()))) {
+      Duration stuckFor = Duration.ofSeconds(5);
       CompletableFuture<ProviderObservation> stuck =
-          CompletableFuture.supplyAsync(() -> evm.probe(request(hanging.uri())), POOL);
+          CompletableFuture.supplyAsync(() -> evm.probe(request(hanging.uri(), stuckFor)), POOL);
       long started = System.nanoTime();
       for (int i = 0; i < 20; i++) {
         assertThat(evm.probe(request(healthy.uri())).errors()).isEmpty();
       }
       assertThat(stuck).isNotDone();
-      assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(TIMEOUT);
-      assertThat(stuck.get(TIMEOUT.toMillis() + 1000, TimeUnit.MILLISECONDS).errors())
+      assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(stuckFor);
+      assertThat(stuck.get(stuckFor.toMillis() + 2000, TimeUnit.MILLISECONDS).errors())
           .extracting(ProbeError::failure)
           .containsExactly(ProbeFailure.TIMEOUT);
     }
@@ -342,6 +356,50 @@ class HostilePeerProbeTest {
 
       assertThat(peer.seen.get(0).headers().get("Authorization"))
           .containsExactly("Basic cnBjdXNlcjpycGNAcGFzcw==");
+    }
+  }
+
+  @Test
+  void endlessHeadersEndAtTheDeadlineAndNotInMemory() {
+    try (LoopbackServer peer =
+        LoopbackServer.start(
+            socket -> {
+              OutputStream out = socket.getOutputStream();
+              out.write("HTTP/1.1 200 OK\r\n".getBytes(StandardCharsets.US_ASCII));
+              byte[] line =
+                  ("X-Filler: " + "x".repeat(1000) + "\r\n").getBytes(StandardCharsets.US_ASCII);
+              while (true) {
+                out.write(line); // throws once the client has hung up
+              }
+            })) {
+      long started = System.nanoTime();
+      ProviderObservation o =
+          evm.probe(shortRequest(URI.create("http://127.0.0.1:" + peer.port() + "/")));
+
+      assertThat(o.errors()).hasSize(1);
+      assertThat(o.errors().get(0).failure())
+          .isIn(ProbeFailure.TIMEOUT, ProbeFailure.UNREACHABLE, ProbeFailure.MALFORMED_RESPONSE);
+      assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(TIMEOUT.plusMillis(500));
+    }
+  }
+
+  @Test
+  void garbageInsteadOfHttpIsTyped() {
+    try (LoopbackServer peer =
+        LoopbackServer.start(
+            socket -> {
+              socket.getInputStream().read(new byte[4096]);
+              socket
+                  .getOutputStream()
+                  .write("SSH-2.0-OpenSSH_9.2\r\n".getBytes(StandardCharsets.US_ASCII));
+              socket.getOutputStream().flush();
+            })) {
+      ProviderObservation o =
+          evm.probe(request(URI.create("http://127.0.0.1:" + peer.port() + "/")));
+
+      assertThat(o.errors()).hasSize(1);
+      assertThat(o.errors().get(0).failure())
+          .isIn(ProbeFailure.MALFORMED_RESPONSE, ProbeFailure.UNREACHABLE);
     }
   }
 }

@@ -49,7 +49,12 @@ class HttpApiProbeTest {
     ProviderObservation o =
         prober.probe(
             new ProbeRequest(
-                "hyperliquid-info", ChainFamily.HTTP, url, Map.of(), Duration.ofSeconds(2), check));
+                "hyperliquid-info",
+                ChainFamily.HTTP,
+                url,
+                Map.of(),
+                Duration.ofSeconds(10),
+                check));
     return evaluator.evaluate(o, null, null, check);
   }
 
@@ -80,7 +85,7 @@ class HttpApiProbeTest {
                   ChainFamily.HTTP,
                   peer.uri(),
                   Map.of(),
-                  Duration.ofSeconds(2),
+                  Duration.ofSeconds(10),
                   check("/universe/1/maxLeverage", "25", null)));
 
       assertThat(o.evidence()).containsEntry(ObservationKeys.JSON_PATH_VALUE, "25");
