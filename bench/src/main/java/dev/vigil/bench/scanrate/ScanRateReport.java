@@ -44,21 +44,24 @@ final class ScanRateReport {
             seconds));
     s.append(
         "| concurrency | Vigil scans/s | blackbox_exporter probes/s | Vigil / blackbox"
-            + " | Vigil / ceiling | CPU busy (Vigil, blackbox) |\n");
-    s.append("|---:|---:|---:|---:|---:|---:|\n");
+            + " | Vigil / ceiling | CPU per op, µs: Vigil JVM + nginx | CPU per op, µs:"
+            + " exporter + nginx |\n");
+    s.append("|---:|---:|---:|---:|---:|---:|---:|\n");
     for (int c : levels) {
       Measurement v = find(rows, "Vigil", c);
       Measurement b = find(rows, "blackbox_exporter", c);
       s.append(
           f(
-              "| %d | %,.0f | %,.0f | %.2fx | %.0f%% | %.0f%%, %.0f%% |%n",
+              "| %d | %,.0f | %,.0f | %.2fx | %.0f%% | %,.0f + %,.0f | %,.0f + %,.0f |%n",
               c,
               v.perSecond(),
               b.perSecond(),
               v.perSecond() / b.perSecond(),
               100 * v.perSecond() / ceiling,
-              v.cpuBusyPercent(),
-              b.cpuBusyPercent()));
+              v.clientCpuMicros(),
+              v.serverCpuMicros(),
+              b.clientCpuMicros(),
+              b.serverCpuMicros()));
     }
     s.append('\n');
     s.append(
@@ -69,7 +72,11 @@ final class ScanRateReport {
             String.join(
                 " and ",
                 ceilings.stream()
-                    .map(m -> f("%,.0f (CPU busy %.0f%%)", m.perSecond(), m.cpuBusyPercent()))
+                    .map(
+                        m ->
+                            f(
+                                "%,.0f (CPU per handshake: s_time %,.0f µs user, nginx %,.0f µs)",
+                                m.perSecond(), m.clientCpuMicros(), m.serverCpuMicros()))
                     .toList()),
             ceiling));
     long failures = rows.stream().mapToLong(Measurement::failed).sum();
