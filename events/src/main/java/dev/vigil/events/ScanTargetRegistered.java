@@ -23,6 +23,11 @@ import java.util.Map;
  * @param allAddresses scan every address the host resolves to; {@code null} means false
  * @param registeredAt when this definition was made
  * @param registeredBy who made it: a user name or a system's name
+ * @param warningDays this target's EXPIRING_SOON warning threshold in days; {@code null} means the
+ *     label rules' or the scanner's default
+ * @param criticalDays this target's critical threshold in days; {@code null} as above
+ * @param lifetimePercent warn once this share of a certificate's lifetime has passed; {@code null}
+ *     as above
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ScanTargetRegistered(
@@ -36,9 +41,42 @@ public record ScanTargetRegistered(
     String starttls,
     Boolean allAddresses,
     Instant registeredAt,
-    String registeredBy) {
+    String registeredBy,
+    Integer warningDays,
+    Integer criticalDays,
+    Integer lifetimePercent) {
 
   public ScanTargetRegistered {
     labels = labels == null ? Map.of() : Map.copyOf(labels);
+  }
+
+  /** A definition without expiry thresholds of its own. */
+  public ScanTargetRegistered(
+      String targetId,
+      String kind,
+      String host,
+      Integer port,
+      String serverName,
+      Map<String, String> labels,
+      Long intervalSeconds,
+      String starttls,
+      Boolean allAddresses,
+      Instant registeredAt,
+      String registeredBy) {
+    this(
+        targetId,
+        kind,
+        host,
+        port,
+        serverName,
+        labels,
+        intervalSeconds,
+        starttls,
+        allAddresses,
+        registeredAt,
+        registeredBy,
+        null,
+        null,
+        null);
   }
 }

@@ -69,7 +69,10 @@ final class SampleEvents {
         "SMTP",
         true,
         T0,
-        "operator");
+        "operator",
+        45,
+        21,
+        67);
   }
 
   static ScanTargetRegistered minimalScanTargetRegistered() {

@@ -4,9 +4,9 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Decides which {@link ExpiryThresholds} apply to a target: the first source with an answer wins,
- * else the defaults. Sources are ordered most specific first, so a per-target override can be put
- * in front of the label rules without touching them.
+ * Decides which {@link ExpiryThresholds} apply to a target. Precedence, most specific first: the
+ * target's own {@link ExpiryOverride} (value by value), then the first source with an answer (the
+ * label rules), then the defaults.
  */
 public final class ExpiryPolicy {
 
@@ -48,6 +48,11 @@ public final class ExpiryPolicy {
   }
 
   public ExpiryThresholds thresholdsFor(TargetSpec target) {
+    return target.expiry().applyTo(inherited(target));
+  }
+
+  /** What the target would get without its own override. */
+  private ExpiryThresholds inherited(TargetSpec target) {
     for (ExpiryThresholdSource source : sources) {
       Optional<ExpiryThresholds> found = source.thresholdsFor(target);
       if (found.isPresent()) {

@@ -17,6 +17,7 @@ import java.util.regex.Pattern;
  * @param starttls the plain-text protocol to upgrade from, {@link StartTls#NONE} for direct TLS
  * @param allAddresses scan every address {@code host} resolves to, not just the first: one bad node
  *     behind a load balancer is an outage too
+ * @param expiry this target's own expiry thresholds, ahead of label rules and defaults
  */
 public record TargetSpec(
     String host,
@@ -24,7 +25,8 @@ public record TargetSpec(
     String serverName,
     Map<String, String> labels,
     StartTls starttls,
-    boolean allAddresses) {
+    boolean allAddresses,
+    ExpiryOverride expiry) {
 
   private static final Pattern LABEL_KEY = Pattern.compile("[a-zA-Z_][a-zA-Z0-9_]{0,62}");
   private static final int MAX_LABELS = 32;
@@ -34,11 +36,23 @@ public record TargetSpec(
     // TreeMap, not Map.copyOf: a null value must reach violations() instead of throwing here.
     labels = labels == null ? Map.of() : Collections.unmodifiableMap(new TreeMap<>(labels));
     starttls = starttls == null ? StartTls.NONE : starttls;
+    expiry = expiry == null ? ExpiryOverride.NONE : expiry;
+  }
+
+  /** No expiry override of its own. */
+  public TargetSpec(
+      String host,
+      int port,
+      String serverName,
+      Map<String, String> labels,
+      StartTls starttls,
+      boolean allAddresses) {
+    this(host, port, serverName, labels, starttls, allAddresses, ExpiryOverride.NONE);
   }
 
   /** Direct TLS on the first resolved address. */
   public TargetSpec(String host, int port, String serverName, Map<String, String> labels) {
-    this(host, port, serverName, labels, StartTls.NONE, false);
+    this(host, port, serverName, labels, StartTls.NONE, false, ExpiryOverride.NONE);
   }
 
   /** Every rule this spec breaks, each naming its field; empty when valid. */
@@ -60,6 +74,7 @@ public record TargetSpec(
     if (labels.size() > MAX_LABELS) {
       out.add(new FieldViolation("labels", "at most " + MAX_LABELS + " labels"));
     }
+    out.addAll(expiry.violations());
     labels.forEach(
         (key, value) -> {
           if (!LABEL_KEY.matcher(key).matches()) {

@@ -37,6 +37,16 @@ public class TargetEntity {
   @Column(name = "all_addresses", nullable = false)
   public boolean allAddresses;
 
+  /** The target's own expiry thresholds; null ones come from label rules or defaults. */
+  @Column(name = "warning_days")
+  public Integer warningDays;
+
+  @Column(name = "critical_days")
+  public Integer criticalDays;
+
+  @Column(name = "lifetime_percent")
+  public Integer lifetimePercent;
+
   @Column(name = "created_at", nullable = false)
   public Instant createdAt;
 

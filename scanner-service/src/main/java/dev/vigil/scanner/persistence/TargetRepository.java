@@ -32,19 +32,26 @@ public class TargetRepository implements PanacheRepositoryBase<TargetEntity, Str
       Map<String, String> labels,
       Long intervalSeconds,
       String registeredBy,
-      Instant at) {
+      Instant at,
+      Integer warningDays,
+      Integer criticalDays,
+      Integer lifetimePercent) {
     getEntityManager()
         .createNativeQuery(
             """
             insert into scan_target (id, host, port, server_name, labels, interval_seconds,
                                      registered_by, created_at, updated_at, last_findings,
-                                     starttls, all_addresses)
-            values (?1, ?2, ?3, ?4, cast(?5 as jsonb), ?6, ?7, ?8, ?8, '[]'::jsonb, ?9, ?10)
+                                     starttls, all_addresses, warning_days, critical_days,
+                                     lifetime_percent)
+            values (?1, ?2, ?3, ?4, cast(?5 as jsonb), ?6, ?7, ?8, ?8, '[]'::jsonb, ?9, ?10,
+                    ?11, ?12, ?13)
             on conflict (id) do update set host = excluded.host, port = excluded.port,
                 server_name = excluded.server_name, labels = excluded.labels,
                 starttls = excluded.starttls, all_addresses = excluded.all_addresses,
                 interval_seconds = excluded.interval_seconds,
-                registered_by = excluded.registered_by, updated_at = excluded.updated_at
+                registered_by = excluded.registered_by, updated_at = excluded.updated_at,
+                warning_days = excluded.warning_days, critical_days = excluded.critical_days,
+                lifetime_percent = excluded.lifetime_percent
             """)
         .setParameter(1, id)
         .setParameter(2, host)
@@ -56,6 +63,9 @@ public class TargetRepository implements PanacheRepositoryBase<TargetEntity, Str
         .setParameter(8, at)
         .setParameter(9, starttls)
         .setParameter(10, allAddresses)
+        .setParameter(11, warningDays)
+        .setParameter(12, criticalDays)
+        .setParameter(13, lifetimePercent)
         .executeUpdate();
   }
 

@@ -1,6 +1,7 @@
 package dev.vigil.scanner.rest;
 
 import dev.vigil.platform.problem.ProblemException;
+import dev.vigil.scanner.domain.ExpiryOverride;
 import dev.vigil.scanner.domain.StartTls;
 import dev.vigil.scanner.domain.TargetSpec;
 import dev.vigil.scanner.service.TargetService.Definition;
@@ -17,6 +18,10 @@ import java.util.Map;
  *     {@code LDAP} or {@code POSTGRES}, in any case; a string so that a bad value is reported
  *     against this field
  * @param allAddresses scan every address the host resolves to (default false)
+ * @param warningDays this target's EXPIRING_SOON warning threshold in days (0 to 3650); absent: the
+ *     first matching label rule's, else {@code vigil.scanner.warning-days}
+ * @param criticalDays this target's critical threshold in days, not more than {@code warningDays}
+ * @param lifetimePercent warn once this share (1 to 100) of a certificate's lifetime has passed
  */
 public record RegisterTargetRequest(
     @NotBlank String host,
@@ -25,7 +30,10 @@ public record RegisterTargetRequest(
     Map<String, String> labels,
     Long intervalSeconds,
     String starttls,
-    Boolean allAddresses) {
+    Boolean allAddresses,
+    Integer warningDays,
+    Integer criticalDays,
+    Integer lifetimePercent) {
 
   /**
    * @param field how errors name this request's fields, e.g. {@code targets[3].} in an import
@@ -38,7 +46,14 @@ public record RegisterTargetRequest(
                     ProblemException.invalidField(
                         field + "starttls", "must be one of " + StartTls.names()));
     return new Definition(
-        new TargetSpec(host, port, serverName, labels, upgrade, Boolean.TRUE.equals(allAddresses)),
+        new TargetSpec(
+            host,
+            port,
+            serverName,
+            labels,
+            upgrade,
+            Boolean.TRUE.equals(allAddresses),
+            new ExpiryOverride(warningDays, criticalDays, lifetimePercent)),
         intervalSeconds);
   }
 }

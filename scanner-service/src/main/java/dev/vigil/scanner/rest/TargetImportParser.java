@@ -22,14 +22,24 @@ import java.util.stream.Collectors;
 
 /**
  * Reads a bulk import: CSV with a header row (any of {@code
- * host,port,serverName,intervalSeconds,labels,starttls,allAddresses}, labels as {@code
- * team=payments;env=prod}), YAML or JSON (a list of targets, or {@code targets:} holding one).
- * Errors name the row, e.g. {@code targets[3].port}.
+ * host,port,serverName,intervalSeconds,labels,starttls,allAddresses,warningDays,criticalDays,
+ * lifetimePercent}, labels as {@code team=payments;env=prod}), YAML or JSON (a list of targets, or
+ * {@code targets:} holding one). Errors name the row, e.g. {@code targets[3].port}.
  */
 final class TargetImportParser {
 
   private static final Set<String> CSV_COLUMNS =
-      Set.of("host", "port", "serverName", "intervalSeconds", "labels", "starttls", "allAddresses");
+      Set.of(
+          "host",
+          "port",
+          "serverName",
+          "intervalSeconds",
+          "labels",
+          "starttls",
+          "allAddresses",
+          "warningDays",
+          "criticalDays",
+          "lifetimePercent");
   private static final ObjectMapper JSON =
       new ObjectMapper().enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
   private static final ObjectMapper YAML =
@@ -110,7 +120,10 @@ final class TargetImportParser {
                 labels(i, row.get("labels")),
                 number(i, "intervalSeconds", row.get("intervalSeconds")),
                 blankToNull(row.get("starttls")),
-                bool(i, "allAddresses", row.get("allAddresses"))));
+                bool(i, "allAddresses", row.get("allAddresses")),
+                integer(i, "warningDays", row.get("warningDays")),
+                integer(i, "criticalDays", row.get("criticalDays")),
+                integer(i, "lifetimePercent", row.get("lifetimePercent"))));
         i++;
       }
     } catch (java.io.IOException e) {
@@ -128,6 +141,14 @@ final class TargetImportParser {
     } catch (NumberFormatException e) {
       throw invalid(row, field, "not a whole number: " + value);
     }
+  }
+
+  private static Integer integer(int row, String field, String value) {
+    Long n = number(row, field, value);
+    if (n != null && (n < Integer.MIN_VALUE || n > Integer.MAX_VALUE)) {
+      throw invalid(row, field, "out of range: " + value);
+    }
+    return n == null ? null : n.intValue();
   }
 
   private static Boolean bool(int row, String field, String value) {

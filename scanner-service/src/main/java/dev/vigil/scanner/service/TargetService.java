@@ -9,6 +9,7 @@ import dev.vigil.platform.problem.Problem;
 import dev.vigil.platform.problem.ProblemException;
 import dev.vigil.scanner.config.ScannerConfig;
 import dev.vigil.scanner.domain.AddressPolicy;
+import dev.vigil.scanner.domain.ExpiryOverride;
 import dev.vigil.scanner.domain.FieldViolation;
 import dev.vigil.scanner.domain.StartTls;
 import dev.vigil.scanner.domain.TargetSpec;
@@ -132,7 +133,10 @@ public class TargetService {
         spec.labels(),
         definition.intervalSeconds(),
         registered.registeredBy(),
-        registered.registeredAt());
+        registered.registeredAt(),
+        spec.expiry().warningDays(),
+        spec.expiry().criticalDays(),
+        spec.expiry().lifetimePercent());
     owned.upsert(registered.targetId(), definition.spec(), interval(definition), partition);
   }
 
@@ -212,6 +216,9 @@ public class TargetService {
     e.allAddresses = d.spec().allAddresses();
     e.labels = d.spec().labels();
     e.intervalSeconds = d.intervalSeconds();
+    e.warningDays = d.spec().expiry().warningDays();
+    e.criticalDays = d.spec().expiry().criticalDays();
+    e.lifetimePercent = d.spec().expiry().lifetimePercent();
     e.registeredBy = actor;
     e.updatedAt = at;
   }
@@ -226,7 +233,8 @@ public class TargetService {
             StartTls.parse(r.starttls())
                 .orElseThrow(
                     () -> new PoisonRecordException("unknown starttls '" + r.starttls() + "'")),
-            Boolean.TRUE.equals(r.allAddresses())),
+            Boolean.TRUE.equals(r.allAddresses()),
+            new ExpiryOverride(r.warningDays(), r.criticalDays(), r.lifetimePercent())),
         r.intervalSeconds());
   }
 
@@ -242,7 +250,10 @@ public class TargetService {
         d.spec().starttls() == StartTls.NONE ? null : d.spec().starttls().name(),
         d.spec().allAddresses() ? Boolean.TRUE : null,
         at,
-        actor);
+        actor,
+        d.spec().expiry().warningDays(),
+        d.spec().expiry().criticalDays(),
+        d.spec().expiry().lifetimePercent());
   }
 
   private Duration interval(Definition d) {

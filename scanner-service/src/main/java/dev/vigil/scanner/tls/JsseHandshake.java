@@ -41,6 +41,16 @@ final class JsseHandshake {
    */
   static Served handshake(Socket plain, String serverName, int port, String... protocols)
       throws IOException {
+    return handshake(plain, serverName, port, null, protocols);
+  }
+
+  /**
+   * As {@link #handshake(Socket, String, int, String...)}, key exchange limited by {@code groups}
+   * (e.g. {@link KeyShareGroups#XDH_ONLY}), or the JDK's full list when it is {@code null}.
+   */
+  static Served handshake(
+      Socket plain, String serverName, int port, KeyShareGroups groups, String... protocols)
+      throws IOException {
     SSLContext context;
     try {
       // A fresh context per handshake: a cached session would be resumed and hide a renewed
@@ -59,6 +69,9 @@ final class JsseHandshake {
         serverName == null ? List.of() : List.of(new SNIHostName(serverName)));
     if (protocols.length > 0) {
       parameters.setProtocols(protocols);
+    }
+    if (groups != null) {
+      parameters.setAlgorithmConstraints(groups);
     }
     tls.setSSLParameters(parameters);
     tls.startHandshake();

@@ -74,6 +74,20 @@ public class JsseTlsChainFetcher implements TlsChainFetcher {
     }
     String sni = target.effectiveServerName();
     try {
+      // Cheap first: one X25519 key share instead of the JDK's X25519 plus P-256.
+      JsseHandshake.Served served =
+          connector.connect(
+              address,
+              target,
+              plain -> JsseHandshake.handshake(plain, sni, target.port(), KeyShareGroups.XDH_ONLY));
+      return FetchedChain.served(served.certificates(), served.protocol(), shown);
+    } catch (ScanFailure xdh) {
+      if (xdh.reason() != UnreachableReason.HANDSHAKE_FAILURE) {
+        return FetchedChain.failed(xdh.reason(), shown, xdh.getMessage());
+      }
+    }
+    try {
+      // A server without X25519/X448 (NIST curves only, say): every group the JDK offers.
       JsseHandshake.Served served =
           connector.connect(
               address, target, plain -> JsseHandshake.handshake(plain, sni, target.port()));

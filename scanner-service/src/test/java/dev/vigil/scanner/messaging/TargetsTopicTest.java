@@ -45,12 +45,18 @@ class TargetsTopicTest {
   String scansTopic;
 
   private ProducerRecord<String, String> definition(String id, String host, int port) {
+    return definition(id, host, port, "");
+  }
+
+  /** {@code extraJson} adds fields, e.g. {@code ,"warningDays":45}. */
+  private ProducerRecord<String, String> definition(
+      String id, String host, int port, String extraJson) {
     String json =
         """
         {"targetId":"%s","kind":"TLS_ENDPOINT","host":"%s","port":%d,"labels":{"source":"cmdb"},
-         "registeredAt":"2026-01-01T00:00:00Z","registeredBy":"cmdb-sync"}
+         "registeredAt":"2026-01-01T00:00:00Z","registeredBy":"cmdb-sync"%s}
         """
-            .formatted(id, host, port);
+            .formatted(id, host, port, extraJson);
     RecordHeaders headers = new RecordHeaders();
     headers.add("ce_specversion", "1.0".getBytes(StandardCharsets.UTF_8));
     headers.add("ce_id", UUID.randomUUID().toString().getBytes(StandardCharsets.UTF_8));
@@ -88,6 +94,37 @@ class TargetsTopicTest {
       await()
           .atMost(Duration.ofSeconds(20))
           .until(() -> given().get("/api/v1/targets/" + id).statusCode() == 404);
+    }
+  }
+
+  @Test
+  void thresholdsDefinedOnTheTopicApplyToTheTargetsScans() {
+    try (KafkaCompanion kafka = new KafkaCompanion(bootstrap);
+        LocalTlsEndpoint endpoint = LocalTlsEndpoint.start(PKI.issueExpiringIn("localhost", 40));
+        ConsumerTask<String, String> scans = kafka.consumeStrings().fromTopics(scansTopic)) {
+      String id = "cmdb-" + UUID.randomUUID();
+      kafka
+          .produceStrings()
+          .fromRecords(
+              definition(
+                  id, "localhost", endpoint.port(), ",\"warningDays\":45,\"lifetimePercent\":90"))
+          .awaitCompletion();
+
+      ConsumerRecord<String, String> scan =
+          await()
+              .atMost(Duration.ofSeconds(20))
+              .until(
+                  () -> scans.getRecords().stream().filter(r -> id.equals(r.key())).findFirst(),
+                  Optional::isPresent)
+              .get();
+      assertThat(scan.value()).contains("\"code\":\"EXPIRING_SOON\"");
+      assertThat(scan.value()).contains("\"warningDays\":\"45\"");
+      given()
+          .get("/api/v1/targets/" + id)
+          .then()
+          .statusCode(200)
+          .body("warningDays", equalTo(45))
+          .body("lifetimePercent", equalTo(90));
     }
   }
 

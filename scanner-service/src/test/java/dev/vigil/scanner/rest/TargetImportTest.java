@@ -82,6 +82,54 @@ class TargetImportTest {
   }
 
   @Test
+  void csvAndYamlImportsCarryExpiryThresholds() {
+    String csv =
+        """
+        host,port,warningDays,criticalDays,lifetimePercent
+        thresholds-csv.example.com,443,45,21,67
+        thresholds-plain.example.com,443,,,
+        """;
+    operator()
+        .contentType("text/csv")
+        .body(csv)
+        .post("/api/v1/targets/import")
+        .then()
+        .statusCode(201)
+        .body("[0].warningDays", equalTo(45))
+        .body("[0].criticalDays", equalTo(21))
+        .body("[0].lifetimePercent", equalTo(67))
+        .body("[1].warningDays", equalTo(null));
+    operator()
+        .contentType("application/yaml")
+        .body("- host: thresholds-yaml.example.com\n  port: 443\n  criticalDays: 7\n")
+        .post("/api/v1/targets/import")
+        .then()
+        .statusCode(201)
+        .body("[0].criticalDays", equalTo(7));
+  }
+
+  @Test
+  void invalidThresholdsAreNamedAndNothingIsStored() {
+    int before = targetCount();
+    String csv =
+        """
+        host,port,warningDays,criticalDays,lifetimePercent
+        ok.example.com,443,30,10,
+        bad.example.com,443,10,20,150
+        """;
+    operator()
+        .contentType("text/csv")
+        .body(csv)
+        .post("/api/v1/targets/import")
+        .then()
+        .statusCode(400)
+        .contentType("application/problem+json")
+        .body("errors.field", hasItem("targets[1].criticalDays"))
+        .body("errors.field", hasItem("targets[1].lifetimePercent"));
+    assertThat(targetCount()).isEqualTo(before);
+  }
+
+  @Test
   void oneBadRowRejectsTheWholeImportAndNamesTheRow() {
     int before = targetCount();
     String csv =

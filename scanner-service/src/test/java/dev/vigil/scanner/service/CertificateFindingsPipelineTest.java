@@ -68,12 +68,23 @@ class CertificateFindingsPipelineTest {
   }
 
   private static String register(int port, String labelsJson) {
+    return register(port, labelsJson, "");
+  }
+
+  /** {@code extraJson} is appended to the body's fields, e.g. {@code ,"warningDays":45}. */
+  private static String register(int port, String labelsJson, String extraJson) {
     return given()
         .auth()
         .preemptive()
         .basic("operator", "test-operator-password")
         .contentType(ContentType.JSON)
-        .body("{\"host\":\"localhost\",\"port\":" + port + ",\"labels\":" + labelsJson + "}")
+        .body(
+            "{\"host\":\"localhost\",\"port\":"
+                + port
+                + ",\"labels\":"
+                + labelsJson
+                + extraJson
+                + "}")
         .post("/api/v1/targets")
         .then()
         .statusCode(201)
@@ -107,6 +118,25 @@ class CertificateFindingsPipelineTest {
       }
     }
     throw new AssertionError("no " + code + " in " + scan.get("findings"));
+  }
+
+  @Test
+  void aTargetsOwnThresholdsDecideTheSeverityOfExpiringSoon() {
+    TestPki pki = TrustedTestCa.pki();
+    // 40 days left: fine under the defaults (28/14), a warning at 45, critical at 41.
+    try (LocalTlsEndpoint endpoint = LocalTlsEndpoint.start(pki.issueExpiringIn("localhost", 40))) {
+      String plain = register(endpoint.port(), "{}");
+      String warned = register(endpoint.port(), "{}", ",\"warningDays\":45");
+      String critical = register(endpoint.port(), "{}", ",\"warningDays\":60,\"criticalDays\":41");
+
+      assertThat(codes(firstScanOf(plain))).doesNotContain("EXPIRING_SOON");
+      JsonNode warning = finding(firstScanOf(warned), "EXPIRING_SOON");
+      assertThat(warning.get("severity").asText()).isEqualTo("WARNING");
+      assertThat(warning.get("evidence").get("warningDays").asText()).isEqualTo("45");
+      JsonNode crit = finding(firstScanOf(critical), "EXPIRING_SOON");
+      assertThat(crit.get("severity").asText()).isEqualTo("CRITICAL");
+      assertThat(crit.get("evidence").get("criticalDays").asText()).isEqualTo("41");
+    }
   }
 
   @Test

@@ -84,6 +84,29 @@ class OpenSslInteropTest {
       delimiter = '|',
       textBlock =
           """
+          TLS 1.3, P-256 only       | -groups P-256           | TLSv1.3
+          TLS 1.3, P-384 only       | -groups P-384           | TLSv1.3
+          TLS 1.2, P-256 only       | -tls1_2 -groups P-256   | TLSv1.2
+          TLS 1.3, ffdhe2048 only   | -groups ffdhe2048       | TLSv1.3
+          """)
+  void serverWithoutX25519IsReadWithTheJdksFullGroupList(
+      String name, String options, String negotiated) throws Exception {
+    // The first handshake offers X25519/X448 only (cheaper); these servers refuse it.
+    try (OpenSsl.Server server = OpenSsl.server(pem, "127.0.0.1", options.trim().split(" +"))) {
+      FetchedChain chain =
+          Scanners.fetcher().fetch(new TargetSpec("localhost", server.port(), null, Map.of()));
+
+      assertThat(chain.failure()).as(chain.detail()).isNull();
+      assertThat(chain.protocol()).isEqualTo(negotiated);
+      assertThat(chain.certificates().get(0)).isEqualTo(LOCALHOST.leaf().getEncoded());
+    }
+  }
+
+  @ParameterizedTest(name = "s_server {0}")
+  @CsvSource(
+      delimiter = '|',
+      textBlock =
+          """
           default (1.2 and 1.3) |                                   | TLSv1.3 | TLSv1.2,TLSv1.3 | false
           TLS 1.2 only          | -tls1_2                           | TLSv1.2 | TLSv1.2         | false
           TLS 1.3 only          | -tls1_3                           | TLSv1.3 | TLSv1.3         | false
