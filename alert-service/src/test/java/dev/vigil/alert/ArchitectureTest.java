@@ -53,6 +53,24 @@ class ArchitectureTest {
   }
 
   @Test
+  void ruleEngineUsesCelAndYamlButNoFramework() {
+    classes()
+        .that()
+        .resideInAPackage("dev.vigil.alert.rules..")
+        .should()
+        .onlyDependOnClassesThat()
+        .resideInAnyPackage(
+            "java..",
+            "dev.vigil.events..",
+            "dev.vigil.alert.domain..",
+            "dev.vigil.alert.rules..",
+            "dev.cel..",
+            "com.google.protobuf..",
+            "org.yaml.snakeyaml..")
+        .check(classes);
+  }
+
+  @Test
   void restAndMessagingGoThroughTheServiceLayer() {
     noClasses()
         .that()
