@@ -66,6 +66,7 @@ class ArchitectureTest {
             "dev.vigil.alert.rules..",
             "dev.cel..",
             "com.google.protobuf..",
+            "com.google.common..",
             "org.yaml.snakeyaml..")
         .check(classes);
   }

@@ -33,6 +33,10 @@ public interface AlertConfig {
   @WithDefault("10s")
   Duration sweepInterval();
 
+  /** How long after start-up the first sweep runs. */
+  @WithDefault("10s")
+  Duration sweepDelay();
+
   interface Rules {
 
     /**

@@ -54,6 +54,7 @@ public class AlertService {
   private final RuleRegistry rules;
   private final AlertWriter writer;
   private final RuleErrors errors;
+  private final SeenEntities seen;
   private final Clock clock;
 
   public AlertService(
@@ -63,6 +64,7 @@ public class AlertService {
       RuleRegistry rules,
       AlertWriter writer,
       RuleErrors errors,
+      SeenEntities seen,
       Clock clock) {
     this.inbox = inbox;
     this.alerts = alerts;
@@ -70,6 +72,7 @@ public class AlertService {
     this.rules = rules;
     this.writer = writer;
     this.errors = errors;
+    this.seen = seen;
     this.clock = clock;
   }
 
@@ -108,7 +111,8 @@ public class AlertService {
       return List.of();
     }
     Instant now = now();
-    if (!silentRules.isEmpty()) {
+    if (!silentRules.isEmpty()
+        && seen.needsWrite(facts.source(), facts.entityId(), facts.labels(), now)) {
       observed.seen(facts.source(), facts.entityId(), facts.labels(), now);
     }
     Map<String, List<AlertEntity>> byRule = new HashMap<>();

@@ -63,7 +63,10 @@ class ChainAlertFlowTest {
   void connect() {
     kafka = new KafkaCompanion(bootstrap);
     alerts =
-        kafka.consumeStrings().withOffsetReset(OffsetResetStrategy.EARLIEST).fromTopics(alertsTopic);
+        kafka
+            .consumeStrings()
+            .withOffsetReset(OffsetResetStrategy.EARLIEST)
+            .fromTopics(alertsTopic);
   }
 
   @AfterEach
@@ -132,7 +135,8 @@ class ChainAlertFlowTest {
   }
 
   @Test
-  void observationWithoutProviderGoesToTheDeadLetterTopicAndTheConsumerKeepsGoing() {
+  void observationWithoutProviderGoesToTheDeadLetterTopicAndTheConsumerKeepsGoing()
+      throws Exception {
     ConsumerTask<String, String> dlq =
         kafka.consumeStrings().withOffsetReset(OffsetResetStrategy.EARLIEST).fromTopics(dlqTopic);
     String badId = UUID.randomUUID().toString();
@@ -152,7 +156,10 @@ class ChainAlertFlowTest {
         .atMost(WAIT)
         .until(() -> dlq.getRecords().stream().anyMatch(r -> badId.equals(header(r, "ce_id"))));
     ConsumerRecord<String, String> dead =
-        dlq.getRecords().stream().filter(r -> badId.equals(header(r, "ce_id"))).findFirst().orElseThrow();
+        dlq.getRecords().stream()
+            .filter(r -> badId.equals(header(r, "ce_id")))
+            .findFirst()
+            .orElseThrow();
     assertThat(header(dead, "dead-letter-reason")).contains("providerId missing");
     await()
         .atMost(WAIT)

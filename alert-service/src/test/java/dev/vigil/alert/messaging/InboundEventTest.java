@@ -16,7 +16,6 @@ import dev.vigil.infra.VigilTestInfrastructure;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.http.ContentType;
 import io.smallrye.reactive.messaging.kafka.companion.ConsumerTask;
 import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
 import jakarta.inject.Inject;
@@ -62,7 +61,10 @@ class InboundEventTest {
   void connect() {
     kafka = new KafkaCompanion(bootstrap);
     alerts =
-        kafka.consumeStrings().withOffsetReset(OffsetResetStrategy.EARLIEST).fromTopics(alertsTopic);
+        kafka
+            .consumeStrings()
+            .withOffsetReset(OffsetResetStrategy.EARLIEST)
+            .fromTopics(alertsTopic);
   }
 
   @AfterEach
@@ -73,8 +75,7 @@ class InboundEventTest {
 
   @Test
   void failedDeployEventFiresTheRestRuleAndASuccessfulOneResolvesIt() throws Exception {
-    given()
-        .contentType("application/yaml")
+    yaml()
         .body(
             """
             name: ProductionDeployFailed
@@ -93,20 +94,30 @@ class InboundEventTest {
 
     String service = "svc-" + UUID.randomUUID();
     String id = UUID.randomUUID().toString();
-    produce(id, service, Map.of("env", "prod", "result", "failed", "service", service, "attempt", 2));
+    produce(
+        id, service, Map.of("env", "prod", "result", "failed", "service", service, "attempt", 2));
 
     await()
         .atMost(WAIT)
         .until(() -> alerts.getRecords().stream().anyMatch(r -> r.value().contains(service)));
     ConsumerRecord<String, String> fired =
-        alerts.getRecords().stream().filter(r -> r.value().contains(service)).findFirst().orElseThrow();
+        alerts.getRecords().stream()
+            .filter(r -> r.value().contains(service))
+            .findFirst()
+            .orElseThrow();
     AlertFired event = json.readValue(fired.value(), AlertFired.class);
     assertThat(event.alertName()).isEqualTo("ProductionDeployFailed");
     assertThat(event.causationId()).isEqualTo(id);
-    assertThat(event.labels()).containsEntry("service", service).containsEntry("target_id", service);
-    assertThat(event.annotations()).containsEntry("summary", "Deploy of " + service + " failed (attempt 2)");
+    assertThat(event.labels())
+        .containsEntry("service", service)
+        .containsEntry("target_id", service);
+    assertThat(event.annotations())
+        .containsEntry("summary", "Deploy of " + service + " failed (attempt 2)");
 
-    produce(UUID.randomUUID().toString(), service, Map.of("env", "prod", "result", "ok", "service", service, "attempt", 3));
+    produce(
+        UUID.randomUUID().toString(),
+        service,
+        Map.of("env", "prod", "result", "ok", "service", service, "attempt", 3));
     await()
         .atMost(WAIT)
         .until(
@@ -123,8 +134,7 @@ class InboundEventTest {
 
   @Test
   void ruleWithATypoIsRejectedNamingFieldAndLineAndNotStored() {
-    given()
-        .contentType("application/yaml")
+    yaml()
         .body(
             """
             name: Typo
@@ -136,22 +146,22 @@ class InboundEventTest {
         .statusCode(400)
         .contentType("application/problem+json")
         .body("errors[0].field", equalTo("rule.expr"))
-        .body("errors[0].message", containsString("line 3: CEL, column 1: undeclared reference to 'headAgeSecond'"));
+        .body(
+            "errors[0].message",
+            containsString("line 3: CEL, column 1: undeclared reference to 'headAgeSecond'"));
     given().get("/api/v1/rules/Typo").then().statusCode(404);
   }
 
   @Test
   void validateAnswersForAWholeFile() {
-    given()
-        .contentType("application/yaml")
+    yaml()
         .body("rules:\n  - name: Ok\n    source: x.y.v1\n    expr: data.a == 1\n")
         .post("/api/v1/rules:validate")
         .then()
         .statusCode(200)
         .body("valid", equalTo(true))
         .body("rules[0]", equalTo("Ok"));
-    given()
-        .contentType("application/yaml")
+    yaml()
         .body("rules:\n  - name: Bad\n    source: x.y.v1\n    expr: data.a ==\n")
         .post("/api/v1/rules:validate")
         .then()
@@ -167,7 +177,9 @@ class InboundEventTest {
     String badId = UUID.randomUUID().toString();
     kafka
         .produceStrings()
-        .fromRecords(CloudEventRecords.record(inboundTopic, "k", "not json", CloudEventRecords.headers(badId, TYPE)))
+        .fromRecords(
+            CloudEventRecords.record(
+                inboundTopic, "k", "not json", CloudEventRecords.headers(badId, TYPE)))
         .awaitCompletion(WAIT);
     String goodId = UUID.randomUUID().toString();
     produce(goodId, "s", Map.of("env", "dev"));
@@ -177,11 +189,27 @@ class InboundEventTest {
         .until(() -> dlq.getRecords().stream().anyMatch(r -> badId.equals(header(r, "ce_id"))));
     assertThat(
             header(
-                dlq.getRecords().stream().filter(r -> badId.equals(header(r, "ce_id"))).findFirst().orElseThrow(),
+                dlq.getRecords().stream()
+                    .filter(r -> badId.equals(header(r, "ce_id")))
+                    .findFirst()
+                    .orElseThrow(),
                 "dead-letter-reason"))
         .contains("not JSON");
-    await().atMost(WAIT).until(() -> infrastructure.processed(AlertService.INBOUND_CONSUMER, goodId));
+    await()
+        .atMost(WAIT)
+        .until(() -> infrastructure.processed(AlertService.INBOUND_CONSUMER, goodId));
     dlq.close();
+  }
+
+  /** RestAssured does not know YAML; it is text. */
+  private static io.restassured.specification.RequestSpecification yaml() {
+    return given()
+        .config(
+            io.restassured.RestAssured.config()
+                .encoderConfig(
+                    io.restassured.config.EncoderConfig.encoderConfig()
+                        .encodeContentTypeAs("application/yaml", ContentType.TEXT)))
+        .contentType("application/yaml");
   }
 
   private void produce(String id, String subject, Map<String, Object> data) {
@@ -191,7 +219,9 @@ class InboundEventTest {
     try {
       kafka
           .produceStrings()
-          .fromRecords(CloudEventRecords.record(inboundTopic, subject, json.writeValueAsString(data), headers))
+          .fromRecords(
+              CloudEventRecords.record(
+                  inboundTopic, subject, json.writeValueAsString(data), headers))
           .awaitCompletion(WAIT);
     } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
       throw new IllegalStateException(e);

@@ -53,7 +53,10 @@ class AlertmanagerApiTest {
   void connect() {
     kafka = new KafkaCompanion(bootstrap);
     alerts =
-        kafka.consumeStrings().withOffsetReset(OffsetResetStrategy.EARLIEST).fromTopics(alertsTopic);
+        kafka
+            .consumeStrings()
+            .withOffsetReset(OffsetResetStrategy.EARLIEST)
+            .fromTopics(alertsTopic);
   }
 
   @AfterEach
@@ -100,7 +103,12 @@ class AlertmanagerApiTest {
         [{"labels": %s, "startsAt": "2026-03-01T10:00:00Z", "endsAt": "2026-03-01T10:05:00Z"}]
         """
             .formatted(json.writeValueAsString(labels));
-    given().contentType(ContentType.JSON).body(resolve).post("/api/v2/alerts").then().statusCode(200);
+    given()
+        .contentType(ContentType.JSON)
+        .body(resolve)
+        .post("/api/v2/alerts")
+        .then()
+        .statusCode(200);
 
     List<ConsumerRecord<String, String>> events = awaitEvents(fingerprint, 2);
     assertThat(events).hasSize(2);
@@ -125,7 +133,9 @@ class AlertmanagerApiTest {
     given()
         .contentType(ContentType.JSON)
         .body(
-            "[{\"labels\": {\"alertname\": \"" + name + "\"}},"
+            "[{\"labels\": {\"alertname\": \""
+                + name
+                + "\"}},"
                 + " {\"labels\": {\"alertname\": \"x\", \"bad-name\": \"y\"}}]")
         .post("/api/v2/alerts")
         .then()

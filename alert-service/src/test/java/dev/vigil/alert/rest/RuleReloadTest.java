@@ -45,7 +45,9 @@ class RuleReloadTest {
   @AfterEach
   void removeTheFile() throws Exception {
     Files.deleteIfExists(file());
-    await().atMost(WAIT).until(() -> expr("CertificateExpiring").equals("daysLeft >= 0 && daysLeft < 28"));
+    await()
+        .atMost(WAIT)
+        .until(() -> expr("CertificateExpiring").equals("daysLeft >= 0 && daysLeft < 28"));
   }
 
   @Test
@@ -66,7 +68,9 @@ class RuleReloadTest {
     await().atMost(WAIT).until(() -> expr("CertificateExpiring").contains("< 90"));
 
     List<AlertTransitioned> fired = apply(target, 60);
-    assertThat(fired).extracting(AlertTransitioned::transition).containsExactly(dev.vigil.alert.domain.AlertTransition.FIRE);
+    assertThat(fired)
+        .extracting(AlertTransitioned::transition)
+        .containsExactly(dev.vigil.alert.domain.AlertTransition.FIRE);
 
     write(
         """
@@ -79,7 +83,11 @@ class RuleReloadTest {
         .atMost(WAIT)
         .until(
             () ->
-                given().get("/api/v1/rules/files").then().extract().jsonPath()
+                given()
+                    .get("/api/v1/rules/files")
+                    .then()
+                    .extract()
+                    .jsonPath()
                     .getList("findAll { it.origin == 'team-overrides.yaml' }.valid")
                     .equals(List.of(false)));
     JsonPath files = given().get("/api/v1/rules/files").then().statusCode(200).extract().jsonPath();
@@ -88,7 +96,8 @@ class RuleReloadTest {
     assertThat(problems)
         .singleElement()
         .asString()
-        .startsWith("team-overrides.yaml:4: rules[0].expr (rule CertificateExpiring): CEL, column 1:")
+        .startsWith(
+            "team-overrides.yaml:4: rules[0].expr (rule CertificateExpiring): CEL, column 1:")
         .contains("undeclared reference to 'dayLeft'");
     given()
         .get("/api/v1/rules/CertificateExpiring")
@@ -102,7 +111,11 @@ class RuleReloadTest {
     Files.createDirectories(Path.of(dir));
     Path tmp = Path.of(dir).resolve(".writing");
     Files.writeString(tmp, yaml);
-    Files.move(tmp, file(), java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+    Files.move(
+        tmp,
+        file(),
+        java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+        java.nio.file.StandardCopyOption.ATOMIC_MOVE);
   }
 
   private List<AlertTransitioned> apply(String target, long daysLeft) {

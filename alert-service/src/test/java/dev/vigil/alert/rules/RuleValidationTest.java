@@ -26,18 +26,73 @@ class RuleValidationTest {
 
   static Stream<Arguments> broken() {
     return Stream.of(
-        Arguments.of("misspelt variable", HEAD + "    expr: headAge > 60.0\n", 7, "rules[1].expr", "undeclared reference to 'headAge'"),
-        Arguments.of("int times double", HEAD + "    expr: headAgeSeconds > 3 * expectedBlockTimeSeconds\n", 7, "rules[1].expr", "no matching overload"),
-        Arguments.of("not a condition", HEAD + "    expr: headAgeSeconds\n", 7, "rules[1].expr", "expected type 'bool'"),
-        Arguments.of("error on the second line of a block", HEAD + "    expr: |\n      headAgeSeconds > 1.0 &&\n      peers > 3\n", 9, "rules[1].expr", "undeclared reference to 'peers'"),
+        Arguments.of(
+            "misspelt variable",
+            HEAD + "    expr: headAge > 60.0\n",
+            7,
+            "rules[1].expr",
+            "undeclared reference to 'headAge'"),
+        Arguments.of(
+            "int times double",
+            HEAD + "    expr: headAgeSeconds > 3 * expectedBlockTimeSeconds\n",
+            7,
+            "rules[1].expr",
+            "no matching overload"),
+        Arguments.of(
+            "not a condition",
+            HEAD + "    expr: headAgeSeconds\n",
+            7,
+            "rules[1].expr",
+            "expected type 'bool'"),
+        Arguments.of(
+            "error on the second line of a block",
+            HEAD + "    expr: |\n      headAgeSeconds > 1.0 &&\n      peers > 3\n",
+            9,
+            "rules[1].expr",
+            "undeclared reference to 'peers'"),
         Arguments.of("missing expr", HEAD, 5, "rules[1].expr", "is required"),
-        Arguments.of("unknown field", HEAD + "    expr: syncing == true\n    keep_firing: 5m\n", 8, "rules[1].keep_firing", "unknown field"),
-        Arguments.of("bad duration", HEAD + "    expr: syncing == true\n    for: five minutes\n", 8, "rules[1].for", "not a duration"),
-        Arguments.of("bad severity", HEAD + "    expr: syncing == true\n    severity: urgent\n", 8, "rules[1].severity", "must be info, warning, critical"),
-        Arguments.of("misspelt field in a label template", HEAD + "    expr: syncing == true\n    labels:\n      chain: \"{{ chain }}\"\n", 9, "rules[1].labels.chain", "undeclared reference to 'chain'"),
-        Arguments.of("for_each over nothing", HEAD + "    expr: syncing == true\n    for_each: peers\n", 8, "rules[1].for_each", "only 'finding'"),
-        Arguments.of("bad rule name", HEAD.replace("name: Bad", "name: bad-name") + "    expr: syncing == true\n", 5, "rules[1].name", "must match"),
-        Arguments.of("duplicate name", HEAD.replace("name: Bad", "name: Good") + "    expr: syncing == true\n", 5, "rules[1].name", "duplicate rule name"),
+        Arguments.of(
+            "unknown field",
+            HEAD + "    expr: syncing == true\n    keep_firing: 5m\n",
+            8,
+            "rules[1].keep_firing",
+            "unknown field"),
+        Arguments.of(
+            "bad duration",
+            HEAD + "    expr: syncing == true\n    for: five minutes\n",
+            8,
+            "rules[1].for",
+            "not a duration"),
+        Arguments.of(
+            "bad severity",
+            HEAD + "    expr: syncing == true\n    severity: urgent\n",
+            8,
+            "rules[1].severity",
+            "must be info, warning, critical"),
+        Arguments.of(
+            "misspelt field in a label template",
+            HEAD + "    expr: syncing == true\n    labels:\n      chain: \"{{ chain }}\"\n",
+            9,
+            "rules[1].labels.chain",
+            "undeclared reference to 'chain'"),
+        Arguments.of(
+            "for_each over nothing",
+            HEAD + "    expr: syncing == true\n    for_each: peers\n",
+            8,
+            "rules[1].for_each",
+            "only 'finding'"),
+        Arguments.of(
+            "bad rule name",
+            HEAD.replace("name: Bad", "name: bad-name") + "    expr: syncing == true\n",
+            5,
+            "rules[1].name",
+            "must match"),
+        Arguments.of(
+            "duplicate name",
+            HEAD.replace("name: Bad", "name: Good") + "    expr: syncing == true\n",
+            5,
+            "rules[1].name",
+            "duplicate rule name"),
         Arguments.of("YAML syntax", HEAD + "    expr: [unclosed\n", 8, "(yaml)", ""));
   }
 
@@ -57,14 +112,16 @@ class RuleValidationTest {
 
   @Test
   void problemReadsAsFileLineFieldRuleAndMessage() {
-    RuleFile f = RuleFile.compile(TestRules.COMPILER, "team.yaml", HEAD + "    expr: headAge > 1.0\n");
+    RuleFile f =
+        RuleFile.compile(TestRules.COMPILER, "team.yaml", HEAD + "    expr: headAge > 1.0\n");
     assertThat(f.problems().get(0).toString())
         .startsWith("team.yaml:7: rules[1].expr (rule Bad): CEL, column 1: undeclared reference");
   }
 
   @Test
   void validFileCompilesEveryRule() {
-    RuleFile f = RuleFile.compile(TestRules.COMPILER, "team.yaml", HEAD + "    expr: syncing == true\n");
+    RuleFile f =
+        RuleFile.compile(TestRules.COMPILER, "team.yaml", HEAD + "    expr: syncing == true\n");
     assertThat(f.problems()).isEmpty();
     assertThat(f.rules()).extracting(CompiledRule::name).containsExactly("Good", "Bad");
   }
@@ -83,10 +140,9 @@ class RuleValidationTest {
               - name: CertificateWeakCrypto
                 enabled: false
             """);
-    RuleSet merged =
-        RuleSet.merge(
-            List.of(TestRules.pack("certificates.yaml"), override));
-    assertThat(merged.rule("CertificateExpiring").orElseThrow().spec().expr()).isEqualTo("daysLeft < 60");
+    RuleSet merged = RuleSet.merge(List.of(TestRules.pack("certificates.yaml"), override));
+    assertThat(merged.rule("CertificateExpiring").orElseThrow().spec().expr())
+        .isEqualTo("daysLeft < 60");
     assertThat(merged.rule("CertificateWeakCrypto")).isEmpty();
     assertThat(merged.rule("CertificateExpired")).isPresent();
   }
@@ -108,8 +164,13 @@ class RuleValidationTest {
     assertThat(f.problems()).isEmpty();
     Facts facts =
         FactSheets.inbound(
-            "e1", "com.example.deploy.finished.v1", "/ci", "payments", null,
-            java.util.Map.of("result", "failed", "env", "prod", "service", "payments-api", "attempt", 3));
+            "e1",
+            "com.example.deploy.finished.v1",
+            "/ci",
+            "payments",
+            null,
+            java.util.Map.of(
+                "result", "failed", "env", "prod", "service", "payments-api", "attempt", 3));
     RuleInstance i = f.rules().get(0).evaluate(facts).instances().get(0);
     assertThat(i.observation()).isEqualTo(dev.vigil.alert.domain.Observation.MATCH);
     assertThat(i.labels())

@@ -42,7 +42,8 @@ class TemplateTest {
         Arguments.of("a map entry", "team {{ labels.team }}", "team chain-ops"),
         Arguments.of("a list joins with commas", "{{ findingCodes }}", "HEAD_STALLED, SLOW_RPC"),
         Arguments.of("an expression", "{{ headAgeSeconds > 30.0 ? 'stalled' : 'ok' }}", "stalled"),
-        Arguments.of("two placeholders", "{{ chainId }}/{{ providerName }}", "base-mainnet/Node one"),
+        Arguments.of(
+            "two placeholders", "{{ chainId }}/{{ providerName }}", "base-mainnet/Node one"),
         Arguments.of("an evaluation error prints <error>", "{{ labels.missing }}", "<error>"));
   }
 
