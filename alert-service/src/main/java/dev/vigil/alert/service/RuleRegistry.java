@@ -9,6 +9,7 @@ import dev.vigil.alert.rules.RuleCompiler;
 import dev.vigil.alert.rules.RuleFile;
 import dev.vigil.alert.rules.RuleSet;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.Startup;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -39,6 +40,7 @@ import org.jboss.logging.Logger;
  * /api/v1/rules/files}.
  */
 @ApplicationScoped
+@Startup
 public class RuleRegistry {
 
   static final List<String> DEFAULT_PACKS =
