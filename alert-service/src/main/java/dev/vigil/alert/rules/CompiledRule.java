@@ -116,8 +116,7 @@ public final class CompiledRule {
     vars.put("lastSeen", lastSeen.toString());
     vars.put(
         "silentFor", Duration.between(lastSeen, now).truncatedTo(ChronoUnit.SECONDS).toString());
-    Map<String, String> l = labels(entityLabels, vars, null);
-    return new RuleInstance(this, fingerprint(l), l, Observation.MATCH, severity(vars), vars);
+    return new RuleInstance(this, entityLabels, null, Observation.MATCH, severity(vars), vars);
   }
 
   private RuleInstance instance(
@@ -135,9 +134,8 @@ public final class CompiledRule {
       observed = Observation.NO_DATA;
       error[0] = error[0] == null ? e.getMessage() : error[0];
     }
-    Map<String, String> l = labels(facts.labels(), vars, findingCode);
     Severity s = observed == Observation.MATCH ? severity(vars) : null;
-    return new RuleInstance(this, fingerprint(l), l, observed, s, vars);
+    return new RuleInstance(this, facts.labels(), findingCode, observed, s, vars);
   }
 
   /** Base labels, then the rule's, then the finding and the alert name, which always win. */

@@ -157,6 +157,18 @@ public class AlertService {
       String eventId,
       Instant now) {
     CompiledRule rule = outcome.rule();
+    if (stored.isEmpty()) {
+      // The common case: nothing stored, so only a match can change anything, and the labels
+      // and fingerprint of healthy instances are never computed.
+      for (RuleInstance i : outcome.instances()) {
+        if (i.observation() == Observation.MATCH) {
+          Decision d =
+              AlertTransition.decide(null, Observation.MATCH, i.severity(), rule.timing(), now);
+          add(result, writer.apply(null, d, change(facts, i.candidate(), null, eventId), now));
+        }
+      }
+      return;
+    }
     Map<String, RuleInstance> observedNow = new HashMap<>();
     String replacement = null;
     for (RuleInstance i : outcome.instances()) {

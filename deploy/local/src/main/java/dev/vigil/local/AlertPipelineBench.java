@@ -30,11 +30,11 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
 /**
- * alert-service end to end on this machine: a real Kafka broker, a real PostgreSQL and the
- * packaged service as a child process (as {@code vigil-local} runs it). Publishes certificate
- * scans as fast as the producer can, measures how fast the service's consumer group commits them
- * (events evaluated per second, sustained) and the latency from publishing a scan to its {@code
- * AlertFired} on {@code vigil.alerts}.
+ * alert-service end to end on this machine: a real Kafka broker, a real PostgreSQL and the packaged
+ * service as a child process (as {@code vigil-local} runs it). Publishes certificate scans as fast
+ * as the producer can, measures how fast the service's consumer group commits them (events
+ * evaluated per second, sustained) and the latency from publishing a scan to its {@code AlertFired}
+ * on {@code vigil.alerts}.
  *
  * <p>{@code java -cp deploy/local/target/vigil-local.jar dev.vigil.local.AlertPipelineBench
  * [events] [targets]} after {@code ./mvnw -DskipTests install}.
@@ -122,11 +122,19 @@ public final class AlertPipelineBench {
         String target = "bench-" + t;
         String id = UUID.randomUUID().toString();
         String scan =
-            "{\"scanId\":\"" + id + "\",\"targetId\":\"" + target
-                + "\",\"target\":{\"kind\":\"TLS_ENDPOINT\",\"host\":\"" + target
-                + ".example\",\"port\":443},\"labels\":{\"team\":\"bench\"},\"scannedAt\":\"" + now
+            "{\"scanId\":\""
+                + id
+                + "\",\"targetId\":\""
+                + target
+                + "\",\"target\":{\"kind\":\"TLS_ENDPOINT\",\"host\":\""
+                + target
+                + ".example\",\"port\":443},\"labels\":{\"team\":\"bench\"},\"scannedAt\":\""
+                + now
                 + "\",\"outcome\":\"COMPLETED\",\"chain\":[],\"earliestNotAfter\":\""
-                + now.plus(Duration.ofDays(days)) + "\",\"daysLeft\":" + days + ",\"findings\":[]}";
+                + now.plus(Duration.ofDays(days))
+                + "\",\"daysLeft\":"
+                + days
+                + ",\"findings\":[]}";
         ProducerRecord<String, String> record =
             new ProducerRecord<>("vigil.certificate-scans", target, scan);
         header(record, "ce_specversion", "1.0");
@@ -153,7 +161,8 @@ public final class AlertPipelineBench {
         last = c;
         lastProgress = System.nanoTime();
       } else if (System.nanoTime() - lastProgress > Duration.ofSeconds(60).toNanos()) {
-        throw new IllegalStateException("no progress for 60 s at " + (c - before) + " of " + events);
+        throw new IllegalStateException(
+            "no progress for 60 s at " + (c - before) + " of " + events);
       }
     }
     double seconds = (lastProgress - start) / 1e9;

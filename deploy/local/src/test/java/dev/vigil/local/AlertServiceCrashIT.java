@@ -32,8 +32,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * alert-service killed with SIGKILL in the middle of a stream of scans and started again: every
- * alert that should fire fires, and none is announced twice (the relay may re-send an event after
- * a crash, but always with the same {@code ce_id}, which consumers deduplicate).
+ * alert that should fire fires, and none is announced twice (the relay may re-send an event after a
+ * crash, but always with the same {@code ce_id}, which consumers deduplicate).
  */
 class AlertServiceCrashIT {
 
@@ -66,7 +66,8 @@ class AlertServiceCrashIT {
             .until(() -> poll(alerts, seen) >= 20);
         first.kill();
 
-        ServiceProcess second = ServiceProcess.start("alert-service-restarted", app, port, env, logs);
+        ServiceProcess second =
+            ServiceProcess.start("alert-service-restarted", app, port, env, logs);
         try {
           second.awaitReady(Duration.ofSeconds(120));
           await()
@@ -91,7 +92,9 @@ class AlertServiceCrashIT {
         for (int i = 0; i < TARGETS; i += 2) {
           expected.add(target(i));
         }
-        assertThat(eventIdsByTarget.keySet()).as("exactly the expiring targets fired").isEqualTo(expected);
+        assertThat(eventIdsByTarget.keySet())
+            .as("exactly the expiring targets fired")
+            .isEqualTo(expected);
         assertThat(eventIdsByTarget.values())
             .as("each alert announced once (one distinct ce_id)")
             .allSatisfy(ids -> assertThat(ids).hasSize(1));
@@ -169,7 +172,8 @@ class AlertServiceCrashIT {
     return c;
   }
 
-  private static int poll(KafkaConsumer<String, String> c, List<ConsumerRecord<String, String>> into) {
+  private static int poll(
+      KafkaConsumer<String, String> c, List<ConsumerRecord<String, String>> into) {
     for (ConsumerRecord<String, String> r : c.poll(Duration.ofMillis(100))) {
       into.add(r);
     }
