@@ -37,17 +37,21 @@ import org.apache.kafka.common.serialization.StringSerializer;
  * on {@code vigil.alerts}.
  *
  * <p>{@code java -cp deploy/local/target/vigil-local.jar dev.vigil.local.AlertPipelineBench
- * [events] [targets]} after {@code ./mvnw -DskipTests install}.
+ * [events] [targets] [events-per-second]} after {@code ./mvnw -DskipTests install}.
  */
 public final class AlertPipelineBench {
 
   private static final ObjectMapper JSON = new ObjectMapper();
+  private static int rate;
 
   private AlertPipelineBench() {}
 
   public static void main(String[] args) throws Exception {
     int events = args.length > 0 ? Integer.parseInt(args[0]) : 100_000;
     int targets = args.length > 1 ? Integer.parseInt(args[1]) : 10_000;
+    // Events per second to publish at; 0 = as fast as possible (measures throughput; latency is
+    // then mostly the backlog). A rate below the throughput measures latency without a backlog.
+    rate = args.length > 2 ? Integer.parseInt(args[2]) : 0;
     Path root = VigilLocal.projectRoot();
     try (LocalKafka kafka = LocalKafka.start(3);
         LocalPostgres postgres = LocalPostgres.start(null)) {
@@ -147,6 +151,13 @@ public final class AlertPipelineBench {
           sentAt.put(id, System.currentTimeMillis());
         }
         producer.send(record);
+        if (rate > 0 && i % 10 == 9) {
+          long due = start + (long) ((i + 1) * 1e9 / rate);
+          long wait = due - System.nanoTime();
+          if (wait > 0) {
+            Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
+          }
+        }
       }
       producer.flush();
     }
