@@ -9,6 +9,12 @@ public final class Channels {
   /** Incoming {@code CertificateScanned} events. */
   public static final String CERTIFICATE_SCANS = "certificate-scans";
 
+  /** Incoming {@code ChainHealthObserved} events (chains and APIs). */
+  public static final String CHAIN_HEALTH = "chain-health";
+
+  /** Incoming CloudEvents of any type from other systems; rules select them by type. */
+  public static final String INBOUND_EVENTS = "inbound-events";
+
   /** Outgoing {@code AlertFired} and {@code AlertResolved} events, keyed by fingerprint. */
   public static final String ALERTS = "alerts";
 

@@ -53,6 +53,25 @@ class ArchitectureTest {
   }
 
   @Test
+  void ruleEngineUsesCelAndYamlButNoFramework() {
+    classes()
+        .that()
+        .resideInAPackage("dev.vigil.alert.rules..")
+        .should()
+        .onlyDependOnClassesThat()
+        .resideInAnyPackage(
+            "java..",
+            "dev.vigil.events..",
+            "dev.vigil.alert.domain..",
+            "dev.vigil.alert.rules..",
+            "dev.cel..",
+            "com.google.protobuf..",
+            "com.google.common..",
+            "org.yaml.snakeyaml..")
+        .check(classes);
+  }
+
+  @Test
   void restAndMessagingGoThroughTheServiceLayer() {
     noClasses()
         .that()

@@ -18,7 +18,7 @@ public record AlertCandidate(
     Severity severity,
     Map<String, String> labels,
     Map<String, String> annotations,
-    double value) {
+    Double value) {
 
   public AlertCandidate {
     Objects.requireNonNull(alertName, "alertName");

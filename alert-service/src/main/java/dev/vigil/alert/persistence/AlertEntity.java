@@ -1,6 +1,7 @@
 package dev.vigil.alert.persistence;
 
 import dev.vigil.alert.domain.Alert;
+import dev.vigil.alert.domain.AlertState;
 import dev.vigil.alert.domain.AlertStatus;
 import dev.vigil.events.Severity;
 import jakarta.persistence.Column;
@@ -28,8 +29,13 @@ public class AlertEntity {
   @Column(name = "alert_name", nullable = false)
   public String alertName;
 
+  /** The observed entity: target id, provider id or CloudEvent subject. */
   @Column(name = "target_id", nullable = false)
   public String targetId;
+
+  /** CloudEvent type the rule reads. */
+  @Column(nullable = false)
+  public String source;
 
   @Enumerated(EnumType.STRING)
   @Column(nullable = false)
@@ -61,11 +67,24 @@ public class AlertEntity {
   @Column(name = "resolved_at")
   public Instant resolvedAt;
 
+  @Column(name = "active_at")
+  public Instant activeAt;
+
+  @Column(name = "recovering_since")
+  public Instant recoveringSince;
+
+  @Column(name = "ends_at")
+  public Instant endsAt;
+
   @Column(name = "last_event_id", nullable = false)
   public String lastEventId;
 
   /** Optimistic lock: two writers of one alert make one of them retry instead of losing data. */
   @Version public long version;
+
+  public AlertState state() {
+    return new AlertState(status, severity, activeAt, recoveringSince);
+  }
 
   public Alert toAlert() {
     return new Alert(

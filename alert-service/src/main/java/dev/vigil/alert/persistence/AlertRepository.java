@@ -13,9 +13,22 @@ public class AlertRepository implements PanacheRepositoryBase<AlertEntity, Strin
   private static final Sort NEWEST_FIRST =
       Sort.descending("startsAt").and("fingerprint", Sort.Direction.Ascending);
 
-  /** Every alert, firing or not, a rule has raised for a target. */
-  public List<AlertEntity> findByTarget(String targetId, String alertName) {
-    return list("targetId = ?1 and alertName = ?2", targetId, alertName);
+  /** Every alert, in any state, raised about an entity by rules over {@code source}. */
+  public List<AlertEntity> findByEntity(String source, String entityId) {
+    return list("targetId = ?1 and source = ?2", entityId, source);
+  }
+
+  /** Alerts with a running clock: pending, kept firing, or posted with an end. */
+  public List<String> withTimers(int limit) {
+    return getEntityManager()
+        .createQuery(
+            "select a.fingerprint from AlertEntity a where a.status = ?1"
+                + " or (a.status = ?2 and (a.recoveringSince is not null or a.endsAt is not null))",
+            String.class)
+        .setParameter(1, AlertStatus.PENDING)
+        .setParameter(2, AlertStatus.FIRING)
+        .setMaxResults(limit)
+        .getResultList();
   }
 
   /** Alerts with {@code status} (all when {@code null}), newest first. */

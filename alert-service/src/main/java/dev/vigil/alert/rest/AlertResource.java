@@ -29,7 +29,8 @@ public class AlertResource {
   /**
    * Lists alerts newest first.
    *
-   * @param status {@code firing} (default), {@code resolved} or {@code all}
+   * @param status {@code firing} (default), {@code pending}, {@code resolved}, {@code inactive} or
+   *     {@code all}
    * @param limit at most this many, 1 to 1000
    */
   @GET
@@ -56,9 +57,12 @@ public class AlertResource {
     return switch (status.toLowerCase(Locale.ROOT)) {
       case "firing" -> AlertStatus.FIRING;
       case "resolved" -> AlertStatus.RESOLVED;
+      case "pending" -> AlertStatus.PENDING;
+      case "inactive" -> AlertStatus.INACTIVE;
       case "all" -> null;
       default ->
-          throw ProblemException.invalidField("status", "must be one of firing, resolved, all");
+          throw ProblemException.invalidField(
+              "status", "must be one of firing, pending, resolved, inactive, all");
     };
   }
 }

@@ -1,32 +1,38 @@
 package dev.vigil.alert.service;
 
-import dev.vigil.alert.Channels;
-import dev.vigil.alert.config.AlertConfig;
-import dev.vigil.alert.domain.AlertCandidate;
-import dev.vigil.alert.domain.AlertStatus;
+import dev.vigil.alert.domain.AlertState;
 import dev.vigil.alert.domain.AlertTransition;
-import dev.vigil.alert.domain.CertificateExpiryPolicy;
-import dev.vigil.alert.domain.Evaluation;
-import dev.vigil.alert.domain.GroupKey;
+import dev.vigil.alert.domain.Decision;
+import dev.vigil.alert.domain.Observation;
 import dev.vigil.alert.persistence.AlertEntity;
 import dev.vigil.alert.persistence.AlertRepository;
+import dev.vigil.alert.persistence.ObservedEntityRepository;
+import dev.vigil.alert.rules.CompiledRule;
+import dev.vigil.alert.rules.FactSheets;
+import dev.vigil.alert.rules.Facts;
+import dev.vigil.alert.rules.RuleInstance;
+import dev.vigil.alert.rules.RuleOutcome;
+import dev.vigil.alert.rules.RuleSet;
 import dev.vigil.events.CertificateScanned;
+import dev.vigil.events.ChainHealthObserved;
 import dev.vigil.platform.inbox.Inbox;
-import dev.vigil.platform.outbox.Outbox;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import org.jboss.logging.Logger;
 
 /**
- * Applies observations to the stored alerts: evaluates, runs the state machine for every alert the
- * rule holds for the target, stores the result and queues the events, all in one transaction with
- * the inbox mark.
+ * Applies observations to the stored alerts: evaluates the rules of the event's type, runs the
+ * state machine for every alert they hold for the observed entity, and stores the result and the
+ * events in one transaction with the inbox mark.
  */
 @ApplicationScoped
 public class AlertService {
@@ -34,139 +40,196 @@ public class AlertService {
   /** Inbox consumer name of the certificate-scan consumer. */
   public static final String CERTIFICATE_SCANS_CONSUMER = "alert-service.certificate-scans";
 
+  /** Inbox consumer name of the chain-health consumer. */
+  public static final String CHAIN_HEALTH_CONSUMER = "alert-service.chain-health";
+
+  /** Inbox consumer name of the inbound CloudEvent consumer. */
+  public static final String INBOUND_CONSUMER = "alert-service.inbound-events";
+
   private static final Logger LOG = Logger.getLogger(AlertService.class);
 
   private final Inbox inbox;
-  private final Outbox outbox;
   private final AlertRepository alerts;
-  private final CertificateExpiryPolicy certificatePolicy;
-  private final AlertConfig config;
+  private final ObservedEntityRepository observed;
+  private final RuleRegistry rules;
+  private final AlertWriter writer;
+  private final RuleErrors errors;
+  private final SeenEntities seen;
   private final Clock clock;
-  private final Event<AlertTransitioned> transitioned;
 
   public AlertService(
       Inbox inbox,
-      Outbox outbox,
       AlertRepository alerts,
-      CertificateExpiryPolicy certificatePolicy,
-      AlertConfig config,
-      Clock clock,
-      Event<AlertTransitioned> transitioned) {
+      ObservedEntityRepository observed,
+      RuleRegistry rules,
+      AlertWriter writer,
+      RuleErrors errors,
+      SeenEntities seen,
+      Clock clock) {
     this.inbox = inbox;
-    this.outbox = outbox;
     this.alerts = alerts;
-    this.certificatePolicy = certificatePolicy;
-    this.config = config;
+    this.observed = observed;
+    this.rules = rules;
+    this.writer = writer;
+    this.errors = errors;
+    this.seen = seen;
     this.clock = clock;
-    this.transitioned = transitioned;
   }
 
-  /**
-   * Applies one {@code CertificateScanned}.
-   *
-   * @param eventId the CloudEvent id, used to skip redeliveries and as causation id
-   * @return what happened; empty for a duplicate delivery
-   */
+  /** Applies one {@code CertificateScanned}; empty for a duplicate delivery. */
   @Transactional
   public List<AlertTransitioned> apply(String eventId, CertificateScanned scan) {
-    if (!inbox.firstDelivery(CERTIFICATE_SCANS_CONSUMER, eventId)) {
-      LOG.debugf("scan %s already applied, skipping", eventId);
-      return List.of();
-    }
-    return reconcile(eventId, certificatePolicy.evaluate(scan));
+    return applyOnce(CERTIFICATE_SCANS_CONSUMER, eventId, FactSheets.certificate(scan));
+  }
+
+  /** Applies one {@code ChainHealthObserved}; empty for a duplicate delivery. */
+  @Transactional
+  public List<AlertTransitioned> apply(String eventId, ChainHealthObserved observation) {
+    return applyOnce(CHAIN_HEALTH_CONSUMER, eventId, FactSheets.chain(observation));
   }
 
   /**
-   * Brings the stored alerts of the evaluated rule and target in line with the evaluation. An alert
-   * stored under another fingerprint than the desired one (the target's labels changed) is
-   * resolved: it is superseded.
+   * Applies one event of any type.
+   *
+   * @param consumer inbox consumer name
+   * @param eventId the CloudEvent id, used to skip redeliveries and as causation id
+   * @return what changed; empty for a duplicate delivery or when nothing changed
    */
-  private List<AlertTransitioned> reconcile(String eventId, Evaluation evaluation) {
-    // PostgreSQL keeps microseconds: truncate so an event's startsAt equals the stored one and
-    // every later event about the same alert repeats it exactly.
-    Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
-    AlertCandidate desired = evaluation.desired();
-    String desiredFingerprint = desired == null ? null : desired.fingerprint();
-    List<AlertEntity> stored = alerts.findByTarget(evaluation.targetId(), evaluation.alertName());
-    List<AlertTransitioned> result = new ArrayList<>();
-    boolean matched = false;
-    for (AlertEntity alert : stored) {
-      boolean same = alert.fingerprint.equals(desiredFingerprint);
-      matched |= same;
-      AlertTransition transition =
-          AlertTransition.decide(
-              alert.toAlert().state(), same ? desired.severity() : null, evaluation.noData());
-      String reason =
-          desired == null
-              ? evaluation.detail()
-              : "superseded by alert " + desiredFingerprint + ": the target's labels changed";
-      result.add(change(alert, transition, same ? desired : null, reason, eventId, now));
+  @Transactional
+  public List<AlertTransitioned> applyOnce(String consumer, String eventId, Facts facts) {
+    if (!inbox.firstDelivery(consumer, eventId)) {
+      LOG.debugf("event %s already applied, skipping", eventId);
+      return List.of();
     }
-    if (!matched && (desired != null || stored.isEmpty())) {
-      AlertTransition transition =
-          AlertTransition.decide(null, evaluation.desiredSeverity(), evaluation.noData());
-      AlertEntity created = transition == AlertTransition.FIRE ? new AlertEntity() : null;
-      result.add(change(created, transition, desired, evaluation.detail(), eventId, now));
+    return evaluate(eventId, facts);
+  }
+
+  private List<AlertTransitioned> evaluate(String eventId, Facts facts) {
+    RuleSet set = rules.current();
+    List<CompiledRule> silentRules = set.noDataRules(facts.source());
+    if (!set.hasRulesFor(facts.source()) && silentRules.isEmpty()) {
+      return List.of();
+    }
+    Instant now = now();
+    if (!silentRules.isEmpty()
+        && seen.needsWrite(facts.source(), facts.entityId(), facts.labels(), now)) {
+      observed.seen(facts.source(), facts.entityId(), facts.labels(), now);
+    }
+    Map<String, List<AlertEntity>> byRule = new HashMap<>();
+    for (AlertEntity a : alerts.findByEntity(facts.source(), facts.entityId())) {
+      byRule.computeIfAbsent(a.alertName, k -> new ArrayList<>()).add(a);
+    }
+    List<AlertTransitioned> result = new ArrayList<>();
+    for (CompiledRule silent : silentRules) {
+      for (AlertEntity a : byRule.getOrDefault(silent.name(), List.of())) {
+        Decision d =
+            AlertTransition.decide(a.state(), Observation.RECOVERED, null, silent.timing(), now);
+        add(result, writer.apply(a, d, change(facts, null, "observed again", eventId), now));
+      }
+    }
+    for (RuleOutcome outcome : set.evaluate(facts)) {
+      if (outcome.error() != null) {
+        errors.count(outcome.rule().name(), outcome.error());
+      }
+      if (!outcome.noData()) {
+        reconcile(
+            result,
+            outcome,
+            byRule.getOrDefault(outcome.rule().name(), List.of()),
+            facts,
+            eventId,
+            now);
+      }
     }
     return result;
   }
 
-  private AlertTransitioned change(
-      AlertEntity alert,
-      AlertTransition transition,
-      AlertCandidate desired,
-      String reason,
+  /**
+   * Brings the stored alerts of one rule and entity in line with what the rule observed. A stored
+   * alert that is not among the observed instances has recovered: its finding went away, or the
+   * entity's labels changed and it is superseded by an alert with another fingerprint.
+   */
+  private void reconcile(
+      List<AlertTransitioned> result,
+      RuleOutcome outcome,
+      List<AlertEntity> stored,
+      Facts facts,
       String eventId,
       Instant now) {
-    switch (transition) {
-      case FIRE, REFIRE -> {
-        alert.fingerprint = desired.fingerprint();
-        alert.alertName = desired.alertName();
-        alert.targetId = desired.labels().get(CertificateExpiryPolicy.TARGET_ID);
-        alert.labels = desired.labels();
-        // Fixed for a firing period, so a change of group-by never moves a firing alert.
-        alert.groupKey = GroupKey.of(desired.labels(), config.groupBy());
-        alert.status = AlertStatus.FIRING;
-        alert.startsAt = now;
-        alert.resolvedAt = null;
-        update(alert, desired);
+    CompiledRule rule = outcome.rule();
+    if (stored.isEmpty()) {
+      // The common case: nothing stored, so only a match can change anything, and the labels
+      // and fingerprint of healthy instances are never computed.
+      for (RuleInstance i : outcome.instances()) {
+        if (i.observation() == Observation.MATCH) {
+          Decision d =
+              AlertTransition.decide(null, Observation.MATCH, i.severity(), rule.timing(), now);
+          add(result, writer.apply(null, d, change(facts, i.candidate(), null, eventId), now));
+        }
       }
-      case ESCALATE, DEESCALATE, REFRESH -> update(alert, desired);
-      case RESOLVE -> {
-        alert.status = AlertStatus.RESOLVED;
-        alert.resolvedAt = now;
-      }
-      case NONE -> {
-        AlertTransitioned nothing =
-            new AlertTransitioned(alert == null ? null : alert.fingerprint, transition);
-        transitioned.fire(nothing);
-        return nothing;
+      return;
+    }
+    Map<String, RuleInstance> observedNow = new HashMap<>();
+    String replacement = null;
+    for (RuleInstance i : outcome.instances()) {
+      observedNow.put(i.fingerprint(), i);
+      if (i.observation() == Observation.MATCH) {
+        replacement = i.fingerprint();
       }
     }
-    alert.updatedAt = now;
-    alert.lastEventId = eventId;
-    if (!alerts.isPersistent(alert)) {
-      alerts.persist(alert);
+    Set<String> storedFingerprints = new HashSet<>();
+    for (AlertEntity a : stored) {
+      storedFingerprints.add(a.fingerprint);
+      if (observedNow.containsKey(a.fingerprint)) {
+        continue;
+      }
+      String reason =
+          replacement != null && outcome.instances().size() == 1
+              ? "superseded by alert " + replacement + ": the labels changed"
+              : "no longer observed by " + rule.name();
+      Decision d =
+          AlertTransition.decide(a.state(), Observation.RECOVERED, null, rule.timing(), now);
+      add(result, writer.apply(a, d, change(facts, null, reason, eventId), now));
     }
-    if (transition.firesEvent()) {
-      outbox.enqueue(
-          Channels.ALERTS, alert.fingerprint, now, AlertEvents.fired(alert, now, eventId));
-    } else if (transition == AlertTransition.RESOLVE) {
-      outbox.enqueue(
-          Channels.ALERTS,
-          alert.fingerprint,
-          now,
-          AlertEvents.resolved(alert, now, reason, eventId));
+    for (RuleInstance i : outcome.instances()) {
+      AlertEntity a = null;
+      if (storedFingerprints.contains(i.fingerprint())) {
+        a =
+            stored.stream()
+                .filter(s -> s.fingerprint.equals(i.fingerprint()))
+                .findFirst()
+                .orElseThrow();
+      }
+      AlertState state = a == null ? null : a.state();
+      Decision d = AlertTransition.decide(state, i.observation(), i.severity(), rule.timing(), now);
+      if (d.transition() == AlertTransition.NONE) {
+        continue;
+      }
+      boolean matched = i.observation() == Observation.MATCH;
+      String reason =
+          d.transition() == AlertTransition.RESOLVE || d.transition() == AlertTransition.CANCEL
+              ? i.detail()
+              : null;
+      add(
+          result,
+          writer.apply(a, d, change(facts, matched ? i.candidate() : null, reason, eventId), now));
     }
-    LOG.infof("alert %s %s: %s", alert.fingerprint, transition, alert.annotations.get("summary"));
-    AlertTransitioned changed = new AlertTransitioned(alert.fingerprint, transition);
-    transitioned.fire(changed);
-    return changed;
   }
 
-  private static void update(AlertEntity alert, AlertCandidate desired) {
-    alert.severity = desired.severity();
-    alert.annotations = desired.annotations();
-    alert.value = desired.value();
+  private static AlertWriter.Change change(
+      Facts facts, dev.vigil.alert.domain.AlertCandidate c, String reason, String eventId) {
+    return new AlertWriter.Change(facts.source(), facts.entityId(), c, reason, eventId, null);
+  }
+
+  private static void add(List<AlertTransitioned> result, AlertTransitioned t) {
+    if (t != null && t.transition() != AlertTransition.NONE) {
+      result.add(t);
+    }
+  }
+
+  private Instant now() {
+    // PostgreSQL keeps microseconds: truncate so an event's startsAt equals the stored one and
+    // every later event about the same alert repeats it exactly.
+    return clock.instant().truncatedTo(ChronoUnit.MICROS);
   }
 }

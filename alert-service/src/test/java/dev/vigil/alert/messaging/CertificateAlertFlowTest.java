@@ -12,9 +12,8 @@ import static org.hamcrest.Matchers.notNullValue;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.vigil.alert.CloudEventRecords;
 import dev.vigil.alert.InfrastructureSupport;
+import dev.vigil.alert.TestRules;
 import dev.vigil.alert.TestScans;
-import dev.vigil.alert.domain.CertificateExpiryPolicy;
-import dev.vigil.alert.domain.ExpiryThresholds;
 import dev.vigil.alert.service.AlertService;
 import dev.vigil.events.AlertFired;
 import dev.vigil.events.AlertResolved;
@@ -204,10 +203,6 @@ class CertificateAlertFlowTest {
   }
 
   static String expectedFingerprint(CertificateScanned scan) {
-    return new CertificateExpiryPolicy(ExpiryThresholds.DEFAULT)
-        .evaluate(scan)
-        .firing()
-        .orElseThrow()
-        .fingerprint();
+    return TestRules.fingerprint("CertificateExpiring", scan);
   }
 }

@@ -114,7 +114,7 @@ class AlertResourceTest {
         .contentType(PROBLEM_JSON)
         .body("status", equalTo(400))
         .body("errors[0].field", equalTo("status"))
-        .body("errors[0].message", containsString("firing, resolved, all"));
+        .body("errors[0].message", containsString("firing, pending, resolved, inactive, all"));
   }
 
   @Test

@@ -1,7 +1,8 @@
 package dev.vigil.alert.service;
 
+import static dev.vigil.alert.domain.AlertTransition.CANCEL;
 import static dev.vigil.alert.domain.AlertTransition.FIRE;
-import static dev.vigil.alert.domain.AlertTransition.NONE;
+import static dev.vigil.alert.domain.AlertTransition.PEND;
 import static dev.vigil.alert.domain.AlertTransition.REFIRE;
 import static dev.vigil.alert.domain.AlertTransition.REFRESH;
 import static dev.vigil.alert.domain.AlertTransition.RESOLVE;
@@ -80,13 +81,21 @@ class AlertServiceTest {
   }
 
   @Test
-  void healthyOrUnreachableTargetWithoutAlertsChangesNothing() {
+  void healthyTargetWithoutAlertsChangesNothing() {
+    assertThat(apply(TestScans.completed(target, "d.example.com", 200))).isEmpty();
+  }
+
+  @Test
+  void unreachableTargetOnlyStartsTheUnreachableRulesFor() {
+    String fingerprint = single(apply(TestScans.unreachable(target, "d.example.com")), PEND);
+
+    Alert pending = queries.find(fingerprint).orElseThrow();
+    assertThat(pending.alertName()).isEqualTo("CertificateTargetUnreachable");
+    assertThat(pending.status()).isEqualTo(AlertStatus.PENDING);
     assertThat(apply(TestScans.completed(target, "d.example.com", 200)))
         .extracting(AlertTransitioned::transition)
-        .containsExactly(NONE);
-    assertThat(apply(TestScans.unreachable(target, "d.example.com")))
-        .extracting(AlertTransitioned::transition)
-        .containsExactly(NONE);
+        .containsExactly(CANCEL);
+    assertThat(queries.find(fingerprint).orElseThrow().status()).isEqualTo(AlertStatus.INACTIVE);
   }
 
   private List<AlertTransitioned> apply(dev.vigil.events.CertificateScanned scan) {

@@ -1,0 +1,247 @@
+package dev.vigil.local;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.vigil.infra.LocalKafka;
+import dev.vigil.infra.LocalPostgres;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+/**
+ * alert-service end to end on this machine: a real Kafka broker, a real PostgreSQL and the packaged
+ * service as a child process (as {@code vigil-local} runs it). Publishes certificate scans as fast
+ * as the producer can, measures how fast the service's consumer group commits them (events
+ * evaluated per second, sustained) and the latency from publishing a scan to its {@code AlertFired}
+ * on {@code vigil.alerts}.
+ *
+ * <p>{@code java -cp deploy/local/target/vigil-local.jar dev.vigil.local.AlertPipelineBench
+ * [events] [targets] [events-per-second]} after {@code ./mvnw -DskipTests install}.
+ */
+public final class AlertPipelineBench {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static int rate;
+
+  private AlertPipelineBench() {}
+
+  public static void main(String[] args) throws Exception {
+    int events = args.length > 0 ? Integer.parseInt(args[0]) : 100_000;
+    int targets = args.length > 1 ? Integer.parseInt(args[1]) : 10_000;
+    // Events per second to publish at; 0 = as fast as possible (measures throughput; latency is
+    // then mostly the backlog). A rate below the throughput measures latency without a backlog.
+    rate = args.length > 2 ? Integer.parseInt(args[2]) : 0;
+    Path root = VigilLocal.projectRoot();
+    try (LocalKafka kafka = LocalKafka.start(3);
+        LocalPostgres postgres = LocalPostgres.start(null)) {
+      LocalPostgres.Database db = postgres.database("alert", UUID.randomUUID().toString());
+      Map<String, String> env = new HashMap<>();
+      env.put("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
+      env.put("VIGIL_DB_URL", db.jdbcUrl());
+      env.put("VIGIL_DB_USER", db.username());
+      env.put("VIGIL_DB_PASSWORD", db.password());
+      env.put("QUARKUS_LOG_LEVEL", "WARN");
+      ServiceProcess service =
+          ServiceProcess.start(
+              "alert-service",
+              root.resolve("alert-service/target/quarkus-app"),
+              FreePortsMain.free(),
+              env,
+              root.resolve("deploy/local/target/bench-logs"));
+      try {
+        service.awaitReady(Duration.ofSeconds(180));
+        Map<String, Long> sentAt = new ConcurrentHashMap<>();
+        List<Long> latencies = java.util.Collections.synchronizedList(new ArrayList<>());
+        AtomicBoolean running = new AtomicBoolean(true);
+        Thread watcher = watchAlerts(kafka.bootstrapServers(), sentAt, latencies, running);
+        System.out.printf("warm-up: %,d scans%n", Math.min(events, 20_000));
+        publishAndWait(kafka.bootstrapServers(), Math.min(events, 20_000), targets, 0, sentAt);
+        latencies.clear();
+        System.out.printf("measured: %,d scans over %,d targets%n", events, targets);
+        Result r = publishAndWait(kafka.bootstrapServers(), events, targets, 1, sentAt);
+        running.set(false);
+        watcher.join();
+        List<Long> sorted = new ArrayList<>(latencies);
+        sorted.sort(Long::compare);
+        System.out.printf(
+            "published %,.0f/s; evaluated %,.0f events/s sustained (%.1f s); AlertFired samples %d,"
+                + " publish->AlertFired p50 %d ms, p99 %d ms%n",
+            r.publishRate(),
+            r.consumeRate(),
+            r.seconds(),
+            sorted.size(),
+            sorted.isEmpty() ? -1 : sorted.get(sorted.size() / 2),
+            sorted.isEmpty() ? -1 : sorted.get((int) (sorted.size() * 0.99)));
+      } finally {
+        service.close();
+      }
+    }
+  }
+
+  record Result(double publishRate, double consumeRate, double seconds) {}
+
+  /**
+   * Publishes {@code events} scans; one target in fifty alternates between 5 and 90 days left from
+   * round to round, so its alert fires and resolves and yields latency samples.
+   */
+  static Result publishAndWait(
+      String bootstrap, int events, int targets, int phase, Map<String, Long> sentAt)
+      throws Exception {
+    long before = committed(bootstrap);
+    Properties p = new Properties();
+    p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+    p.put(ProducerConfig.ACKS_CONFIG, "all");
+    p.put(ProducerConfig.LINGER_MS_CONFIG, "5");
+    p.put(ProducerConfig.BATCH_SIZE_CONFIG, "262144");
+    Instant now = Instant.now();
+    long start = System.nanoTime();
+    try (KafkaProducer<String, String> producer =
+        new KafkaProducer<>(p, new StringSerializer(), new StringSerializer())) {
+      for (int i = 0; i < events; i++) {
+        int t = i % targets;
+        int round = i / targets + phase * 1000;
+        boolean flapper = t % 50 == 0;
+        long days = flapper && round % 2 == 1 ? 5 : 90;
+        String target = "bench-" + t;
+        String id = UUID.randomUUID().toString();
+        String scan =
+            "{\"scanId\":\""
+                + id
+                + "\",\"targetId\":\""
+                + target
+                + "\",\"target\":{\"kind\":\"TLS_ENDPOINT\",\"host\":\""
+                + target
+                + ".example\",\"port\":443},\"labels\":{\"team\":\"bench\"},\"scannedAt\":\""
+                + now
+                + "\",\"outcome\":\"COMPLETED\",\"chain\":[],\"earliestNotAfter\":\""
+                + now.plus(Duration.ofDays(days))
+                + "\",\"daysLeft\":"
+                + days
+                + ",\"findings\":[]}";
+        ProducerRecord<String, String> record =
+            new ProducerRecord<>("vigil.certificate-scans", target, scan);
+        header(record, "ce_specversion", "1.0");
+        header(record, "ce_id", id);
+        header(record, "ce_source", "/bench");
+        header(record, "ce_type", "dev.vigil.certificate.scanned.v1");
+        header(record, "ce_time", now.toString());
+        header(record, "content-type", "application/json");
+        if (flapper && days == 5) {
+          sentAt.put(id, System.currentTimeMillis());
+        }
+        producer.send(record);
+        if (rate > 0 && i % 10 == 9) {
+          long due = start + (long) ((i + 1) * 1e9 / rate);
+          long wait = due - System.nanoTime();
+          if (wait > 0) {
+            Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
+          }
+        }
+      }
+      producer.flush();
+    }
+    double published = (System.nanoTime() - start) / 1e9;
+    long target = before + events;
+    long last = before;
+    long lastProgress = System.nanoTime();
+    while (last < target) {
+      Thread.sleep(250); // a benchmark driver, not a test: plain polling of the group's offsets
+      long c = committed(bootstrap);
+      if (c != last) {
+        last = c;
+        lastProgress = System.nanoTime();
+      } else if (System.nanoTime() - lastProgress > Duration.ofSeconds(60).toNanos()) {
+        throw new IllegalStateException(
+            "no progress for 60 s at " + (c - before) + " of " + events);
+      }
+    }
+    double seconds = (lastProgress - start) / 1e9;
+    return new Result(events / published, events / seconds, seconds);
+  }
+
+  /** Sum of the committed offsets of alert-service's group on the scans topic. */
+  static long committed(String bootstrap) throws Exception {
+    Properties p = new Properties();
+    p.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+    try (Admin admin = Admin.create(p)) {
+      Map<org.apache.kafka.common.TopicPartition, OffsetAndMetadata> offsets =
+          admin.listConsumerGroupOffsets("alert-service").partitionsToOffsetAndMetadata().get();
+      return offsets.entrySet().stream()
+          .filter(e -> e.getKey().topic().equals("vigil.certificate-scans") && e.getValue() != null)
+          .mapToLong(e -> e.getValue().offset())
+          .sum();
+    }
+  }
+
+  static Thread watchAlerts(
+      String bootstrap, Map<String, Long> sentAt, List<Long> latencies, AtomicBoolean running) {
+    Thread t =
+        new Thread(
+            () -> {
+              Properties p = new Properties();
+              p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+              p.put(ConsumerConfig.GROUP_ID_CONFIG, "bench-" + UUID.randomUUID());
+              p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+              try (KafkaConsumer<String, String> c =
+                  new KafkaConsumer<>(p, new StringDeserializer(), new StringDeserializer())) {
+                c.subscribe(List.of("vigil.alerts"));
+                while (running.get()) {
+                  for (ConsumerRecord<String, String> r : c.poll(Duration.ofMillis(200))) {
+                    Header type = r.headers().lastHeader("ce_type");
+                    if (type == null
+                        || !"dev.vigil.alert.fired.v1"
+                            .equals(new String(type.value(), StandardCharsets.UTF_8))) {
+                      continue;
+                    }
+                    try {
+                      JsonNode fired = JSON.readTree(r.value());
+                      Long sent = sentAt.remove(fired.path("causationId").asText());
+                      if (sent != null) {
+                        latencies.add(r.timestamp() - sent);
+                      }
+                    } catch (Exception e) {
+                      // not an AlertFired we can read: not a sample
+                    }
+                  }
+                }
+              }
+            },
+            "alerts-watcher");
+    t.start();
+    return t;
+  }
+
+  private static void header(ProducerRecord<String, String> r, String name, String value) {
+    r.headers().add(name, value.getBytes(StandardCharsets.UTF_8));
+  }
+
+  /** A free port for the service (FreePorts lives in the tests). */
+  static final class FreePortsMain {
+    static int free() throws java.io.IOException {
+      try (java.net.ServerSocket s = new java.net.ServerSocket(0)) {
+        return s.getLocalPort();
+      }
+    }
+  }
+}
