@@ -1,0 +1,126 @@
+package dev.vigil.alert.service.notify;
+
+import dev.vigil.alert.config.notify.NotifyConfigHolder;
+import dev.vigil.alert.domain.notify.AlertChange;
+import dev.vigil.alert.domain.notify.FlushSchedule;
+import dev.vigil.alert.domain.notify.GroupTiming;
+import dev.vigil.alert.domain.notify.NotifyConfig;
+import dev.vigil.alert.domain.notify.Route;
+import dev.vigil.alert.persistence.notify.GroupRow;
+import dev.vigil.alert.persistence.notify.NotifyAlertRepository;
+import dev.vigil.alert.persistence.notify.NotifyGroupRepository;
+import dev.vigil.platform.inbox.Inbox;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * Applies alert events to the notifier's state: the alert view, group membership and each touched
+ * group's next flush. One transaction per batch of records, with the inbox marks.
+ */
+@ApplicationScoped
+public class NotificationIntake {
+
+  /** Inbox consumer name; also the Kafka consumer group of the notifier. */
+  public static final String CONSUMER = "alert-service-notifier";
+
+  private final NotifyAlertRepository alerts;
+  private final NotifyGroupRepository groups;
+  private final SilenceService silences;
+  private final NotifyConfigHolder config;
+  private final Inbox inbox;
+  private final Clock clock;
+
+  public NotificationIntake(
+      NotifyAlertRepository alerts,
+      NotifyGroupRepository groups,
+      SilenceService silences,
+      NotifyConfigHolder config,
+      Inbox inbox,
+      Clock clock) {
+    this.alerts = alerts;
+    this.groups = groups;
+    this.silences = silences;
+    this.config = config;
+    this.inbox = inbox;
+    this.clock = clock;
+  }
+
+  /**
+   * Applies the changes in order.
+   *
+   * @return the earliest next flush among the groups touched, if any
+   */
+  @Transactional
+  public Optional<Instant> apply(List<AlertChange> changes) {
+    Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+    NotifyConfig cfg = config.current();
+    Map<String, GroupRow> touched = new TreeMap<>();
+    Map<String, GroupTiming> timings = new HashMap<>();
+    List<String[]> members = new ArrayList<>();
+    for (AlertChange change : changes) {
+      if (!inbox.firstDelivery(CONSUMER, change.eventId())) {
+        continue;
+      }
+      Optional<Map<String, String>> stored = alerts.upsert(change.alert(), change.eventTime(), now);
+      if (stored.isEmpty()) {
+        continue; // same state as before, or older than what we know
+      }
+      Map<String, String> labels = stored.get();
+      if (change.alert().resolved()) {
+        silences.alertResolved(labels, now);
+      }
+      List<String> groupIds = new ArrayList<>();
+      for (Route route : cfg.root().match(labels)) {
+        Map<String, String> groupLabels = route.groupLabels(labels);
+        String groupId = route.groupId(groupLabels);
+        groupIds.add(groupId);
+        touched.putIfAbsent(
+            groupId,
+            new GroupRow(
+                groupId,
+                route.id(),
+                route.receiver(),
+                route.groupKey(groupLabels),
+                groupLabels,
+                null,
+                null,
+                0,
+                null));
+        timings.put(groupId, route.timing());
+        members.add(new String[] {groupId, change.alert().fingerprint()});
+      }
+      // Labels changed (e.g. a new severity): leave the groups it no longer routes to.
+      for (String left : groups.removeFromOtherGroups(change.alert().fingerprint(), groupIds)) {
+        timings.putIfAbsent(left, null);
+      }
+    }
+    if (timings.isEmpty()) {
+      return Optional.empty();
+    }
+    // Creation and locking in group-id order: concurrent batches never deadlock.
+    touched.values().forEach(g -> groups.ensure(g, now));
+    members.forEach(m -> groups.addMember(m[0], m[1]));
+    Instant earliest = null;
+    for (GroupRow g : groups.lock(timings.keySet()).values()) {
+      GroupTiming timing = timings.get(g.groupId());
+      if (timing == null) {
+        timing = cfg.route(g.routeId()).map(Route::timing).orElse(GroupTiming.DEFAULTS);
+      }
+      Instant next = FlushSchedule.afterChange(g.nextFlushAt(), g.lastFlushAt(), timing, now);
+      if (!next.equals(g.nextFlushAt())) {
+        groups.schedule(g.groupId(), next);
+      }
+      earliest = earliest == null || next.isBefore(earliest) ? next : earliest;
+    }
+    return Optional.ofNullable(earliest);
+  }
+}
