@@ -62,14 +62,20 @@ public class AlertNotificationConsumer {
         poisoned.add(record.nack(e).toCompletableFuture());
       }
     }
+    Optional<Instant> due;
     try {
-      Optional<Instant> due =
+      due =
           TransientFailures.retry(
               () -> intake.apply(changes), Duration.ofMillis(200), Duration.ofSeconds(60));
+    } catch (RuntimeException e) {
+      LOG.errorf(e, "alert batch could not be applied: %s", e.getMessage());
+      return batch.nack(e);
+    }
+    // The batch is committed: a failed wake-up only delays the flush until the next tick.
+    try {
       due.ifPresent(scheduler::wakeAt);
     } catch (RuntimeException e) {
-      LOG.errorf("alert batch could not be applied: %s", e.getMessage());
-      return batch.nack(e);
+      LOG.warnf("flush wake-up failed, the periodic tick will flush: %s", e.getMessage());
     }
     return CompletableFuture.allOf(poisoned.toArray(CompletableFuture[]::new))
         .thenCompose(x -> batch.ack());

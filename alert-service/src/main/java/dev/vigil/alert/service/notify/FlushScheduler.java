@@ -55,7 +55,8 @@ public class FlushScheduler {
     if (!wakeups.add(bucket)) {
       return;
     }
-    long delay = Math.max(0, bucket * BUCKET_MS - clock.millis());
+    // Not clock.millis(): on JDK 17 it divides by zero for the platform's microsecond tick clock.
+    long delay = Math.max(0, bucket * BUCKET_MS - clock.instant().toEpochMilli());
     worker.schedule(
         () -> {
           wakeups.remove(bucket);
