@@ -26,7 +26,8 @@ final class AlertmanagerSide implements AutoCloseable {
 
   private final Process process;
   private final String url;
-  private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+  private final HttpClient http =
+      HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
   AlertmanagerSide(Path dir, int port, String webhookUrl) throws IOException, InterruptedException {
     Path config = dir.resolve("alertmanager.yml");
@@ -61,7 +62,9 @@ final class AlertmanagerSide implements AutoCloseable {
     long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
     while (System.nanoTime() < deadline) {
       try {
-        if (http.send(HttpRequest.newBuilder(URI.create(url + "/-/ready")).build(), HttpResponse.BodyHandlers.discarding())
+        if (http.send(
+                    HttpRequest.newBuilder(URI.create(url + "/-/ready")).build(),
+                    HttpResponse.BodyHandlers.discarding())
                 .statusCode()
             == 200) {
           return;
@@ -81,7 +84,8 @@ final class AlertmanagerSide implements AutoCloseable {
    * @param postedNanos filled with each alert's POST start time
    * @return accepted alerts per second
    */
-  double feed(int from, int to, int rate, long[] postedNanos, String run) throws InterruptedException {
+  double feed(int from, int to, int rate, long[] postedNanos, String run)
+      throws InterruptedException {
     AtomicInteger next = new AtomicInteger(from);
     AtomicLong accepted = new AtomicLong();
     long start = System.nanoTime();

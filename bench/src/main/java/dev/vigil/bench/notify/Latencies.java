@@ -28,6 +28,7 @@ record Latencies(int sent, int arrived, double p50Ms, double p99Ms, double maxMs
   @Override
   public String toString() {
     return String.format(
-        "sent %,d, notified %,d, p50 %.1f ms, p99 %.1f ms, max %.1f ms", sent, arrived, p50Ms, p99Ms, maxMs);
+        "sent %,d, notified %,d, p50 %.1f ms, p99 %.1f ms, max %.1f ms",
+        sent, arrived, p50Ms, p99Ms, maxMs);
   }
 }

@@ -50,8 +50,11 @@ public final class NotifyLatencyBench {
     String run = UUID.randomUUID().toString().substring(0, 8);
     Path dir = Files.createTempDirectory("vigil-notify-bench-");
     long[] published = new long[total];
-    System.out.printf("machine: %d cores, %s, load average %s%n", Runtime.getRuntime().availableProcessors(),
-        System.getProperty("java.vm.name") + " " + System.getProperty("java.version"), loadAverage());
+    System.out.printf(
+        "machine: %d cores, %s, load average %s%n",
+        Runtime.getRuntime().availableProcessors(),
+        System.getProperty("java.vm.name") + " " + System.getProperty("java.version"),
+        loadAverage());
     try (WebhookSink sink = new WebhookSink(total);
         LocalKafka kafka = LocalKafka.start(3);
         LocalPostgres postgres = LocalPostgres.start(null)) {
@@ -84,8 +87,13 @@ public final class NotifyLatencyBench {
         awaitArrivals(sink, warmup, warmup + measured, Duration.ofSeconds(120));
         System.out.printf(
             "Vigil %,d events/s offered (%.0f achieved) for %d s: %s; duplicates %d; load %s -> %s%n",
-            rate, achieved, seconds, Latencies.of(published, sink.arrivedNanos, warmup, warmup + measured),
-            sink.duplicates.get(), before, loadAverage());
+            rate,
+            achieved,
+            seconds,
+            Latencies.of(published, sink.arrivedNanos, warmup, warmup + measured),
+            sink.duplicates.get(),
+            before,
+            loadAverage());
       } finally {
         service.destroy();
         service.waitFor();
@@ -97,8 +105,12 @@ public final class NotifyLatencyBench {
         awaitArrivals(sink, from, from + measured, Duration.ofSeconds(60));
         System.out.printf(
             "Alertmanager %,d alerts/s offered (%.0f accepted) for %d s: %s; load %s -> %s%n",
-            rate, accepted, seconds, Latencies.of(published, sink.arrivedNanos, from, from + measured),
-            before, loadAverage());
+            rate,
+            accepted,
+            seconds,
+            Latencies.of(published, sink.arrivedNanos, from, from + measured),
+            before,
+            loadAverage());
         int maxFrom = from + measured;
         double max = am.feed(maxFrom, maxFrom + amMax, 0, published, run);
         awaitArrivals(sink, maxFrom, maxFrom + amMax, Duration.ofSeconds(60));
@@ -109,7 +121,8 @@ public final class NotifyLatencyBench {
     }
   }
 
-  private static Process startService(Path dir, int port, String bootstrap, LocalPostgres.Database db, Path config)
+  private static Process startService(
+      Path dir, int port, String bootstrap, LocalPostgres.Database db, Path config)
       throws IOException {
     Path app = Path.of("alert-service/target/quarkus-app/quarkus-run.jar").toAbsolutePath();
     ProcessBuilder pb =
@@ -144,7 +157,12 @@ public final class NotifyLatencyBench {
 
   /** Publishes alerts {@code from..to} paced to {@code rate}/s; returns the achieved rate. */
   private static double publish(
-      KafkaProducer<String, String> producer, int from, int to, int rate, long[] published, String run) {
+      KafkaProducer<String, String> producer,
+      int from,
+      int to,
+      int rate,
+      long[] published,
+      String run) {
     long start = System.nanoTime();
     for (int i = from; i < to; i++) {
       long due = start + (long) ((i - from) * 1e9 / rate);
@@ -154,10 +172,19 @@ public final class NotifyLatencyBench {
       String fp = run + "-" + i;
       String now = Instant.now().toString();
       String json =
-          "{\"fingerprint\":\"" + fp + "\",\"alertName\":\"BenchAlert\",\"severity\":\"WARNING\","
-              + "\"labels\":{\"alertname\":\"BenchAlert\",\"run\":\"" + run + "\",\"seq\":\"" + i + "\"},"
-              + "\"annotations\":{\"summary\":\"bench\"},\"groupKey\":\"g\",\"startsAt\":\"" + now
-              + "\",\"firedAt\":\"" + now + "\"}";
+          "{\"fingerprint\":\""
+              + fp
+              + "\",\"alertName\":\"BenchAlert\",\"severity\":\"WARNING\","
+              + "\"labels\":{\"alertname\":\"BenchAlert\",\"run\":\""
+              + run
+              + "\",\"seq\":\""
+              + i
+              + "\"},"
+              + "\"annotations\":{\"summary\":\"bench\"},\"groupKey\":\"g\",\"startsAt\":\""
+              + now
+              + "\",\"firedAt\":\""
+              + now
+              + "\"}";
       ProducerRecord<String, String> record = new ProducerRecord<>("vigil.alerts", fp, json);
       header(record, "ce_specversion", "1.0");
       header(record, "ce_id", UUID.randomUUID().toString());
@@ -176,7 +203,8 @@ public final class NotifyLatencyBench {
     r.headers().add(new RecordHeader(name, value.getBytes(StandardCharsets.UTF_8)));
   }
 
-  private static void awaitArrivals(WebhookSink sink, int from, int to, Duration timeout) throws InterruptedException {
+  private static void awaitArrivals(WebhookSink sink, int from, int to, Duration timeout)
+      throws InterruptedException {
     long deadline = System.nanoTime() + timeout.toNanos();
     while (System.nanoTime() < deadline) {
       int n = 0;
@@ -199,7 +227,9 @@ public final class NotifyLatencyBench {
     while (System.nanoTime() < deadline) {
       try {
         if (http.send(
-                    HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/q/health/ready")).build(),
+                    HttpRequest.newBuilder(
+                            URI.create("http://127.0.0.1:" + port + "/q/health/ready"))
+                        .build(),
                     HttpResponse.BodyHandlers.discarding())
                 .statusCode()
             == 200) {

@@ -51,7 +51,8 @@ class NotifierCrashIT {
   void aKilledReplicaLosesNothingAndNothingIsNotifiedTwice() throws Exception {
     Path logs = VigilLocal.projectRoot().resolve("deploy/local/target/notifier-crash-logs");
     Path app = VigilLocal.projectRoot().resolve("alert-service/target/quarkus-app");
-    HttpServer hook = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+    HttpServer hook =
+        HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
     hook.createContext(
         "/",
         ex -> {
@@ -61,7 +62,10 @@ class NotifierCrashIT {
           while (m.find()) {
             seqs.add(Integer.parseInt(m.group(1)));
           }
-          requests.add(Map.entry(String.valueOf(ex.getRequestHeaders().getFirst("X-Vigil-Notification-Id")), seqs));
+          requests.add(
+              Map.entry(
+                  String.valueOf(ex.getRequestHeaders().getFirst("X-Vigil-Notification-Id")),
+                  seqs));
           ex.sendResponseHeaders(200, -1);
           ex.close();
         });
@@ -117,20 +121,27 @@ class NotifierCrashIT {
           Map<Integer, Set<String>> notificationsPerAlert = new HashMap<>();
           for (Map.Entry<String, List<Integer>> r : requests) {
             for (int seq : r.getValue()) {
-              notificationsPerAlert.computeIfAbsent(seq, k -> ConcurrentHashMap.newKeySet()).add(r.getKey());
+              notificationsPerAlert
+                  .computeIfAbsent(seq, k -> ConcurrentHashMap.newKeySet())
+                  .add(r.getKey());
             }
           }
           assertThat(notifiedSeqs()).hasSize(total).doesNotContain(-1);
           assertThat(notificationsPerAlert).allSatisfy((seq, ids) -> assertThat(ids).hasSize(1));
-          long resends = requests.size() - requests.stream().map(Map.Entry::getKey).distinct().count();
-          System.out.printf("[notifier-crash] %d requests, %d resends of the same notification%n", requests.size(), resends);
+          long resends =
+              requests.size() - requests.stream().map(Map.Entry::getKey).distinct().count();
+          System.out.printf(
+              "[notifier-crash] %d requests, %d resends of the same notification%n",
+              requests.size(), resends);
           // One kill can leave at most the requests in flight at that moment unmarked.
           assertThat(resends).isLessThanOrEqualTo(DURING);
 
           HttpResponse<String> s =
               HttpClient.newHttpClient()
                   .send(
-                      HttpRequest.newBuilder(URI.create(restarted.url() + "/api/v2/silence/" + silenceId)).build(),
+                      HttpRequest.newBuilder(
+                              URI.create(restarted.url() + "/api/v2/silence/" + silenceId))
+                          .build(),
                       HttpResponse.BodyHandlers.ofString());
           assertThat(s.statusCode()).isEqualTo(200);
           assertThat(s.body()).contains("\"state\":\"active\"");
@@ -180,9 +191,17 @@ class NotifierCrashIT {
       String fp = "crash-" + seq + "-" + UUID.randomUUID().toString().substring(0, 8);
       String now = Instant.now().toString();
       String json =
-          "{\"fingerprint\":\"" + fp + "\",\"alertName\":\"CrashTest\",\"severity\":\"WARNING\","
-              + "\"labels\":{\"alertname\":\"CrashTest\",\"seq\":\"" + seq + "\"},"
-              + "\"annotations\":{},\"groupKey\":\"g\",\"startsAt\":\"" + now + "\",\"firedAt\":\"" + now + "\"}";
+          "{\"fingerprint\":\""
+              + fp
+              + "\",\"alertName\":\"CrashTest\",\"severity\":\"WARNING\","
+              + "\"labels\":{\"alertname\":\"CrashTest\",\"seq\":\""
+              + seq
+              + "\"},"
+              + "\"annotations\":{},\"groupKey\":\"g\",\"startsAt\":\""
+              + now
+              + "\",\"firedAt\":\""
+              + now
+              + "\"}";
       ProducerRecord<String, String> r = new ProducerRecord<>("vigil.alerts", fp, json);
       for (String[] h :
           new String[][] {

@@ -39,7 +39,7 @@ public class NotifyAlertRepository {
    *
    * @return the stored labels if the state changed, empty if nothing changed
    */
-  public Optional<Map<String, String>> upsert(NotifyAlert alert, Instant eventTime, Instant now) {
+  public Optional<Stored> upsert(NotifyAlert alert, Instant eventTime, Instant now) {
     String sql =
         "insert into notify_alert as n (fingerprint, labels, annotations, starts_at, ends_at,"
             + " generator_url, event_time, updated_at) values (?, ?::jsonb, ?::jsonb, ?, ?, ?, ?, ?)"
@@ -55,7 +55,7 @@ public class NotifyAlertRepository {
             + " or (excluded.ends_at is null and (n.labels <> excluded.labels"
             + " or n.annotations <> excluded.annotations))"
             + " or n.starts_at <> excluded.starts_at)"
-            + " returning n.labels::text";
+            + " returning n.labels::text, (n.xmax = 0) as inserted";
     try (Connection c = ds.getConnection();
         PreparedStatement ps = c.prepareStatement(sql)) {
       ps.setString(1, alert.fingerprint());
@@ -68,13 +68,21 @@ public class NotifyAlertRepository {
       ps.setTimestamp(8, Jdbc.ts(now));
       try (ResultSet rs = ps.executeQuery()) {
         return rs.next()
-            ? Optional.of(Jdbc.read(mapper, rs.getString(1), Jdbc.STRING_MAP))
+            ? Optional.of(
+                new Stored(Jdbc.read(mapper, rs.getString(1), Jdbc.STRING_MAP), rs.getBoolean(2)))
             : Optional.empty();
       }
     } catch (SQLException e) {
       throw Jdbc.wrap(e);
     }
   }
+
+  /**
+   * The state an upsert left.
+   *
+   * @param inserted the alert was new, so it belongs to no group yet
+   */
+  public record Stored(Map<String, String> labels, boolean inserted) {}
 
   /** The alerts of each group. */
   public Map<String, List<NotifyAlert>> byGroup(Collection<String> groupIds) {

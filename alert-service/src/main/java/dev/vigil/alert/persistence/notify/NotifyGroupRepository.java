@@ -32,36 +32,100 @@ public class NotifyGroupRepository {
     this.mapper = mapper;
   }
 
-  /** Creates the group if it does not exist yet (no next flush: the caller schedules it). */
-  public void ensure(GroupRow g, Instant now) {
+  /**
+   * Creates the groups that do not exist yet (no next flush: the caller schedules them). One JDBC
+   * batch: at thousands of alerts a second, round trips are what costs.
+   */
+  public void ensureAll(Collection<GroupRow> rows, Instant now) {
     String sql =
         "insert into notify_group (group_id, route_id, receiver, group_key, group_labels,"
             + " created_at) values (?, ?, ?, ?, ?::jsonb, ?) on conflict (group_id) do nothing";
-    try (Connection c = ds.getConnection();
-        PreparedStatement ps = c.prepareStatement(sql)) {
-      ps.setString(1, g.groupId());
-      ps.setString(2, g.routeId());
-      ps.setString(3, g.receiver());
-      ps.setString(4, g.groupKey());
-      ps.setString(5, Jdbc.json(mapper, g.groupLabels()));
-      ps.setTimestamp(6, Jdbc.ts(now));
-      ps.executeUpdate();
-    } catch (SQLException e) {
-      throw Jdbc.wrap(e);
-    }
+    batch(
+        sql,
+        rows,
+        (ps, g) -> {
+          ps.setString(1, g.groupId());
+          ps.setString(2, g.routeId());
+          ps.setString(3, g.receiver());
+          ps.setString(4, g.groupKey());
+          ps.setString(5, Jdbc.json(mapper, g.groupLabels()));
+          ps.setTimestamp(6, Jdbc.ts(now));
+        });
   }
 
-  /** Adds the alert to the group; {@code true} if it was not a member yet. */
-  public boolean addMember(String groupId, String fingerprint) {
-    String sql =
-        "insert into notify_group_alert (group_id, fingerprint) values (?, ?) on conflict do nothing";
+  /** Adds alerts to groups: pairs of {@code [groupId, fingerprint]}. */
+  public void addMembers(Collection<String[]> members) {
+    batch(
+        "insert into notify_group_alert (group_id, fingerprint) values (?, ?) on conflict do nothing",
+        members,
+        (ps, m) -> {
+          ps.setString(1, m[0]);
+          ps.setString(2, m[1]);
+        });
+  }
+
+  public void scheduleAll(Map<String, Instant> next) {
+    batch(
+        "update notify_group set next_flush_at = ? where group_id = ?",
+        next.entrySet(),
+        (ps, e) -> {
+          ps.setTimestamp(1, Jdbc.ts(e.getValue()));
+          ps.setString(2, e.getKey());
+        });
+  }
+
+  /** A flush to record: the next due time and (if it sent) the new log entry. */
+  public record Flushed(
+      String groupId, Instant nextFlushAt, SentState sent, Collection<String> dropped) {}
+
+  /** Records flushes: next due time, sequence number, log entry; drops resolved members. */
+  public void flushedAll(Collection<Flushed> flushes, Instant now) {
+    batch(
+        "update notify_group set last_flush_at = ?, next_flush_at = ?, flush_seq = flush_seq + 1,"
+            + " sent_firing = ?::jsonb, sent_resolved = ?::jsonb, sent_at = ? where group_id = ?",
+        flushes,
+        (ps, f) -> {
+          ps.setTimestamp(1, Jdbc.ts(now));
+          ps.setTimestamp(2, Jdbc.ts(f.nextFlushAt()));
+          ps.setString(3, f.sent() == null ? null : Jdbc.json(mapper, f.sent().firing()));
+          ps.setString(4, f.sent() == null ? null : Jdbc.json(mapper, f.sent().resolved()));
+          ps.setTimestamp(5, f.sent() == null ? null : Jdbc.ts(f.sent().sentAt()));
+          ps.setString(6, f.groupId());
+        });
+    List<String[]> dropped = new ArrayList<>();
+    flushes.forEach(f -> f.dropped().forEach(fp -> dropped.add(new String[] {f.groupId(), fp})));
+    batch(
+        "delete from notify_group_alert where group_id = ? and fingerprint = ?",
+        dropped,
+        (ps, d) -> {
+          ps.setString(1, d[0]);
+          ps.setString(2, d[1]);
+        });
+    batch(
+        "delete from notify_group g where g.group_id = ? and g.next_flush_at is null and not exists"
+            + " (select 1 from notify_group_alert ga where ga.group_id = g.group_id)",
+        flushes.stream().filter(f -> f.nextFlushAt() == null).map(Flushed::groupId).toList(),
+        (ps, id) -> ps.setString(1, id));
+  }
+
+  /** Binds one row of a batch. */
+  private interface Binder<T> {
+    void bind(PreparedStatement ps, T row) throws SQLException;
+  }
+
+  private <T> void batch(String sql, Collection<T> rows, Binder<T> binder) {
+    if (rows.isEmpty()) {
+      return;
+    }
     try (Connection c = ds.getConnection();
         PreparedStatement ps = c.prepareStatement(sql)) {
-      ps.setString(1, groupId);
-      ps.setString(2, fingerprint);
-      return ps.executeUpdate() == 1;
+      for (T row : rows) {
+        binder.bind(ps, row);
+        ps.addBatch();
+      }
+      ps.executeBatch();
     } catch (SQLException e) {
-      throw Jdbc.wrap(e);
+      throw Jdbc.wrap(e.getNextException() != null ? e.getNextException() : e);
     }
   }
 
@@ -120,54 +184,6 @@ public class NotifyGroupRepository {
         null,
         now,
         limit);
-  }
-
-  public void schedule(String groupId, Instant nextFlushAt) {
-    update("update notify_group set next_flush_at = ? where group_id = ?", nextFlushAt, groupId);
-  }
-
-  /** Records a flush: the next due time, the sequence number and (if it sent) the log entry. */
-  public void flushed(String groupId, Instant now, Instant next, SentState sent) {
-    String sql =
-        "update notify_group set last_flush_at = ?, next_flush_at = ?, flush_seq = flush_seq + 1,"
-            + " sent_firing = ?::jsonb, sent_resolved = ?::jsonb, sent_at = ? where group_id = ?";
-    try (Connection c = ds.getConnection();
-        PreparedStatement ps = c.prepareStatement(sql)) {
-      ps.setTimestamp(1, Jdbc.ts(now));
-      ps.setTimestamp(2, Jdbc.ts(next));
-      ps.setString(3, sent == null ? null : Jdbc.json(mapper, sent.firing()));
-      ps.setString(4, sent == null ? null : Jdbc.json(mapper, sent.resolved()));
-      ps.setTimestamp(5, sent == null ? null : Jdbc.ts(sent.sentAt()));
-      ps.setString(6, groupId);
-      ps.executeUpdate();
-    } catch (SQLException e) {
-      throw Jdbc.wrap(e);
-    }
-  }
-
-  public void removeMembers(String groupId, Collection<String> fingerprints) {
-    if (fingerprints.isEmpty()) {
-      return;
-    }
-    try (Connection c = ds.getConnection();
-        PreparedStatement ps =
-            c.prepareStatement(
-                "delete from notify_group_alert where group_id = ? and fingerprint = any(?)")) {
-      ps.setString(1, groupId);
-      ps.setArray(2, c.createArrayOf("varchar", fingerprints.toArray()));
-      ps.executeUpdate();
-    } catch (SQLException e) {
-      throw Jdbc.wrap(e);
-    }
-  }
-
-  /** Deletes a group with no members left (a new alert later starts a fresh group). */
-  public void deleteIfEmpty(String groupId) {
-    update(
-        "delete from notify_group g where g.group_id = ? and not exists"
-            + " (select 1 from notify_group_alert ga where ga.group_id = g.group_id)",
-        null,
-        groupId);
   }
 
   public void delete(String groupId) {

@@ -21,9 +21,11 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.jboss.logging.Logger;
 
 /**
@@ -78,6 +80,8 @@ public class GroupFlusher {
     List<Silence> active = silences.active(now);
     Inhibitor inhibitor = null;
     List<Claimed> claimed = new ArrayList<>();
+    List<NotifyGroupRepository.Flushed> flushed = new ArrayList<>();
+    Set<String> dropped = new HashSet<>();
     for (GroupRow g : due.values()) {
       Optional<Route> route = cfg.route(g.routeId());
       if (route.isEmpty() || !route.get().receiver().equals(g.receiver())) {
@@ -106,13 +110,13 @@ public class GroupFlusher {
       if (plan.send()) {
         claimed.addAll(claim(cfg, g, plan, now));
       }
-      groups.flushed(g.groupId(), now, plan.nextFlushAt(), plan.sent());
-      groups.removeMembers(g.groupId(), plan.dropped());
-      alerts.deleteResolvedOrphans(plan.dropped());
-      if (plan.nextFlushAt() == null) {
-        groups.deleteIfEmpty(g.groupId());
-      }
+      flushed.add(
+          new NotifyGroupRepository.Flushed(
+              g.groupId(), plan.nextFlushAt(), plan.sent(), plan.dropped()));
+      dropped.addAll(plan.dropped());
     }
+    groups.flushedAll(flushed, now);
+    alerts.deleteResolvedOrphans(dropped);
     return new Result(due.size(), claimed);
   }
 

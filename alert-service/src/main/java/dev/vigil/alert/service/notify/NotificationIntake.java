@@ -9,7 +9,7 @@ import dev.vigil.alert.domain.notify.Route;
 import dev.vigil.alert.persistence.notify.GroupRow;
 import dev.vigil.alert.persistence.notify.NotifyAlertRepository;
 import dev.vigil.alert.persistence.notify.NotifyGroupRepository;
-import dev.vigil.platform.inbox.Inbox;
+import dev.vigil.alert.persistence.notify.ProcessedEvents;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
@@ -20,11 +20,13 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
  * Applies alert events to the notifier's state: the alert view, group membership and each touched
- * group's next flush. One transaction per batch of records, with the inbox marks.
+ * group's next flush. One transaction per batch of records, with the inbox marks (the platform
+ * inbox's table, written as one JDBC batch).
  */
 @ApplicationScoped
 public class NotificationIntake {
@@ -36,7 +38,7 @@ public class NotificationIntake {
   private final NotifyGroupRepository groups;
   private final SilenceService silences;
   private final NotifyConfigHolder config;
-  private final Inbox inbox;
+  private final ProcessedEvents inbox;
   private final Clock clock;
 
   public NotificationIntake(
@@ -44,7 +46,7 @@ public class NotificationIntake {
       NotifyGroupRepository groups,
       SilenceService silences,
       NotifyConfigHolder config,
-      Inbox inbox,
+      ProcessedEvents inbox,
       Clock clock) {
     this.alerts = alerts;
     this.groups = groups;
@@ -63,18 +65,21 @@ public class NotificationIntake {
   public Optional<Instant> apply(List<AlertChange> changes) {
     Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
     NotifyConfig cfg = config.current();
+    Set<String> first =
+        inbox.firstDeliveries(CONSUMER, changes.stream().map(AlertChange::eventId).toList(), now);
     Map<String, GroupRow> touched = new TreeMap<>();
     Map<String, GroupTiming> timings = new HashMap<>();
     List<String[]> members = new ArrayList<>();
     for (AlertChange change : changes) {
-      if (!inbox.firstDelivery(CONSUMER, change.eventId())) {
-        continue;
+      if (!first.remove(change.eventId())) {
+        continue; // a redelivery, or the same id twice in one batch
       }
-      Optional<Map<String, String>> stored = alerts.upsert(change.alert(), change.eventTime(), now);
+      Optional<NotifyAlertRepository.Stored> stored =
+          alerts.upsert(change.alert(), change.eventTime(), now);
       if (stored.isEmpty()) {
         continue; // same state as before, or older than what we know
       }
-      Map<String, String> labels = stored.get();
+      Map<String, String> labels = stored.get().labels();
       if (change.alert().resolved()) {
         silences.alertResolved(labels, now);
       }
@@ -98,29 +103,41 @@ public class NotificationIntake {
         timings.put(groupId, route.timing());
         members.add(new String[] {groupId, change.alert().fingerprint()});
       }
-      // Labels changed (e.g. a new severity): leave the groups it no longer routes to.
-      for (String left : groups.removeFromOtherGroups(change.alert().fingerprint(), groupIds)) {
-        timings.putIfAbsent(left, null);
+      if (!stored.get().inserted() && !change.alert().resolved()) {
+        // Labels may have changed (e.g. a new severity): leave the groups it no longer routes to.
+        for (String left : groups.removeFromOtherGroups(change.alert().fingerprint(), groupIds)) {
+          timings.putIfAbsent(left, null);
+        }
       }
     }
     if (timings.isEmpty()) {
       return Optional.empty();
     }
-    // Creation and locking in group-id order: concurrent batches never deadlock.
-    touched.values().forEach(g -> groups.ensure(g, now));
-    members.forEach(m -> groups.addMember(m[0], m[1]));
+    // Create, then lock in group-id order (concurrent batches never deadlock), then add members:
+    // a flush that deleted an emptied group meanwhile is seen here and the group is re-created.
+    groups.ensureAll(touched.values(), now);
+    Map<String, GroupRow> locked = groups.lock(timings.keySet());
+    List<GroupRow> vanished =
+        touched.values().stream().filter(g -> !locked.containsKey(g.groupId())).toList();
+    if (!vanished.isEmpty()) {
+      groups.ensureAll(vanished, now);
+      locked.putAll(groups.lock(vanished.stream().map(GroupRow::groupId).toList()));
+    }
+    groups.addMembers(members);
+    Map<String, Instant> schedule = new HashMap<>();
     Instant earliest = null;
-    for (GroupRow g : groups.lock(timings.keySet()).values()) {
+    for (GroupRow g : locked.values()) {
       GroupTiming timing = timings.get(g.groupId());
       if (timing == null) {
         timing = cfg.route(g.routeId()).map(Route::timing).orElse(GroupTiming.DEFAULTS);
       }
       Instant next = FlushSchedule.afterChange(g.nextFlushAt(), g.lastFlushAt(), timing, now);
       if (!next.equals(g.nextFlushAt())) {
-        groups.schedule(g.groupId(), next);
+        schedule.put(g.groupId(), next);
       }
       earliest = earliest == null || next.isBefore(earliest) ? next : earliest;
     }
+    groups.scheduleAll(schedule);
     return Optional.ofNullable(earliest);
   }
 }
