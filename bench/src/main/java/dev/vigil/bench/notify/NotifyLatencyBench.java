@@ -43,7 +43,7 @@ public final class NotifyLatencyBench {
   public static void main(String[] args) throws Exception {
     int rate = args.length > 0 ? Integer.parseInt(args[0]) : 5000;
     int seconds = args.length > 1 ? Integer.parseInt(args[1]) : 20;
-    int warmup = 10_000;
+    int warmup = 5_000;
     int measured = rate * seconds;
     int amMax = 200_000;
     int total = warmup + 2 * measured + amMax;
@@ -58,6 +58,26 @@ public final class NotifyLatencyBench {
     try (WebhookSink sink = new WebhookSink(total);
         LocalKafka kafka = LocalKafka.start(3);
         LocalPostgres postgres = LocalPostgres.start(null)) {
+      try (AlertmanagerSide am = new AlertmanagerSide(dir, freePort(), sink.url("/am"))) {
+        int from = warmup + measured;
+        String before = loadAverage();
+        double accepted = am.feed(from, from + measured, rate, published, run);
+        awaitArrivals(sink, from, from + measured, Duration.ofSeconds(60));
+        System.out.printf(
+            "Alertmanager %,d alerts/s offered (%.0f accepted) for %d s: %s; load %s -> %s%n",
+            rate,
+            accepted,
+            seconds,
+            Latencies.of(published, sink.arrivedNanos, from, from + measured),
+            before,
+            loadAverage());
+        int maxFrom = from + measured;
+        double max = am.feed(maxFrom, maxFrom + amMax, 0, published, run);
+        awaitArrivals(sink, maxFrom, maxFrom + amMax, Duration.ofSeconds(60));
+        System.out.printf(
+            "Alertmanager unpaced, 16 clients x 100: %.0f alerts/s accepted; %s%n",
+            max, Latencies.of(published, sink.arrivedNanos, maxFrom, maxFrom + amMax));
+      }
       LocalPostgres.Database db = postgres.database("alert", "bench-" + run);
       Path config = dir.resolve("notify.yml");
       Files.writeString(
@@ -80,11 +100,11 @@ public final class NotifyLatencyBench {
         awaitReady(port);
         System.out.println("alert-service ready; warming up");
         publish(producer, 0, warmup, 1000, published, run);
-        awaitArrivals(sink, 0, warmup, Duration.ofSeconds(120));
+        awaitArrivals(sink, 0, warmup, Duration.ofSeconds(60));
         System.out.println("warm-up: " + Latencies.of(published, sink.arrivedNanos, 0, warmup));
         String before = loadAverage();
         double achieved = publish(producer, warmup, warmup + measured, rate, published, run);
-        awaitArrivals(sink, warmup, warmup + measured, Duration.ofSeconds(120));
+        awaitArrivals(sink, warmup, warmup + measured, Duration.ofSeconds(60));
         System.out.printf(
             "Vigil %,d events/s offered (%.0f achieved) for %d s: %s; duplicates %d; load %s -> %s%n",
             rate,
@@ -97,26 +117,6 @@ public final class NotifyLatencyBench {
       } finally {
         service.destroy();
         service.waitFor();
-      }
-      try (AlertmanagerSide am = new AlertmanagerSide(dir, freePort(), sink.url("/am"))) {
-        int from = warmup + measured;
-        String before = loadAverage();
-        double accepted = am.feed(from, from + measured, rate, published, run);
-        awaitArrivals(sink, from, from + measured, Duration.ofSeconds(60));
-        System.out.printf(
-            "Alertmanager %,d alerts/s offered (%.0f accepted) for %d s: %s; load %s -> %s%n",
-            rate,
-            accepted,
-            seconds,
-            Latencies.of(published, sink.arrivedNanos, from, from + measured),
-            before,
-            loadAverage());
-        int maxFrom = from + measured;
-        double max = am.feed(maxFrom, maxFrom + amMax, 0, published, run);
-        awaitArrivals(sink, maxFrom, maxFrom + amMax, Duration.ofSeconds(60));
-        System.out.printf(
-            "Alertmanager unpaced, 16 clients x 100: %.0f alerts/s accepted; %s%n",
-            max, Latencies.of(published, sink.arrivedNanos, maxFrom, maxFrom + amMax));
       }
     }
   }

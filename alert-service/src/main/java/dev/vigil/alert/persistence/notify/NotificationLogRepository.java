@@ -74,6 +74,64 @@ public class NotificationLogRepository {
     }
   }
 
+  /** One claim of {@link #claimAll}. */
+  public record Claim(
+      String groupId, long flushSeq, String integration, Notification n, String alertsHash) {}
+
+  /**
+   * {@link #claim} for many notifications in one statement.
+   *
+   * @return ids of the rows inserted, in the order of {@code claims}; {@code null} where the same
+   *     notification had been claimed before
+   */
+  public List<Long> claimAll(List<Claim> claims, Instant now, Instant leaseUntil) {
+    List<Long> ids = new ArrayList<>();
+    if (claims.isEmpty()) {
+      return ids;
+    }
+    int n = claims.size();
+    String[][] cols = new String[9][n];
+    for (int i = 0; i < n; i++) {
+      Claim c = claims.get(i);
+      cols[0][i] = c.groupId();
+      cols[1][i] = Long.toString(c.flushSeq());
+      cols[2][i] = c.n().receiver();
+      cols[3][i] = c.integration();
+      cols[4][i] = c.alertsHash();
+      cols[5][i] = c.n().groupKey();
+      cols[6][i] = Integer.toString(c.n().firing().size());
+      cols[7][i] = Integer.toString(c.n().resolved().size());
+      cols[8][i] = Jdbc.json(mapper, c.n());
+    }
+    String sql =
+        "insert into notification_log (group_id, flush_seq, receiver, integration, alerts_hash,"
+            + " group_key, status, firing_count, resolved_count, content, created_at, lease_until)"
+            + " select g, s::bigint, r, i, h, k, 'PENDING', f::int, rs::int, c::jsonb, ?, ?"
+            + " from unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[],"
+            + " ?::text[], ?::text[], ?::text[]) as u(g, s, r, i, h, k, f, rs, c)"
+            + " on conflict do nothing returning id, group_id, integration, flush_seq";
+    java.util.Map<String, Long> byKey = new java.util.HashMap<>();
+    try (Connection c = ds.getConnection();
+        PreparedStatement ps = c.prepareStatement(sql)) {
+      ps.setTimestamp(1, Jdbc.ts(now));
+      ps.setTimestamp(2, Jdbc.ts(leaseUntil));
+      for (int i = 0; i < cols.length; i++) {
+        ps.setArray(i + 3, c.createArrayOf("text", cols[i]));
+      }
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          byKey.put(rs.getString(2) + "|" + rs.getString(3) + "|" + rs.getLong(4), rs.getLong(1));
+        }
+      }
+    } catch (SQLException e) {
+      throw Jdbc.wrap(e);
+    }
+    for (Claim c : claims) {
+      ids.add(byKey.get(c.groupId() + "|" + c.integration() + "|" + c.flushSeq()));
+    }
+    return ids;
+  }
+
   public Optional<LogEntry> find(long id) {
     return query("select " + COLUMNS + " from notification_log where id = ?", List.of(id)).stream()
         .findFirst();
@@ -107,6 +165,28 @@ public class NotificationLogRepository {
       ps.executeUpdate();
     } catch (SQLException e) {
       throw Jdbc.wrap(e);
+    }
+  }
+
+  /** {@link #finish} for many rows, as one JDBC batch. */
+  public void finishAll(List<Object[]> rows, Instant now) {
+    String sql =
+        "update notification_log set status = ?, attempts = ?, last_error = ?, finished_at = ?"
+            + " where id = ? and status = 'PENDING'";
+    try (Connection c = ds.getConnection();
+        PreparedStatement ps = c.prepareStatement(sql)) {
+      for (Object[] r : rows) {
+        String error = (String) r[3];
+        ps.setString(1, (String) r[1]);
+        ps.setInt(2, (Integer) r[2]);
+        ps.setString(3, error == null ? null : error.substring(0, Math.min(error.length(), 1000)));
+        ps.setTimestamp(4, Jdbc.ts(now));
+        ps.setLong(5, (Long) r[0]);
+        ps.addBatch();
+      }
+      ps.executeBatch();
+    } catch (SQLException e) {
+      throw Jdbc.wrap(e.getNextException() != null ? e.getNextException() : e);
     }
   }
 

@@ -77,6 +77,77 @@ public class NotifyAlertRepository {
     }
   }
 
+  /** One change to store: the alert and the time of the event that set it. */
+  public record Change(NotifyAlert alert, Instant eventTime) {}
+
+  /**
+   * {@link #upsert} for many alerts in one statement (arrays unnested server-side): one round trip
+   * for a whole Kafka batch. Fingerprints must be distinct.
+   *
+   * @return fingerprint -> stored state, for the alerts whose state changed
+   */
+  public Map<String, Stored> upsertAll(List<Change> changes, Instant now) {
+    Map<String, Stored> out = new HashMap<>();
+    if (changes.isEmpty()) {
+      return out;
+    }
+    int n = changes.size();
+    String[] fp = new String[n];
+    String[] labels = new String[n];
+    String[] annotations = new String[n];
+    String[] starts = new String[n];
+    String[] ends = new String[n];
+    String[] generator = new String[n];
+    String[] eventTimes = new String[n];
+    for (int i = 0; i < n; i++) {
+      NotifyAlert a = changes.get(i).alert();
+      fp[i] = a.fingerprint();
+      labels[i] = Jdbc.json(mapper, a.labels());
+      annotations[i] = Jdbc.json(mapper, a.annotations());
+      starts[i] = a.startsAt().toString();
+      ends[i] = a.endsAt() == null ? null : a.endsAt().toString();
+      generator[i] = a.generatorUrl();
+      eventTimes[i] = changes.get(i).eventTime().toString();
+    }
+    String sql =
+        "insert into notify_alert as n (fingerprint, labels, annotations, starts_at, ends_at,"
+            + " generator_url, event_time, updated_at)"
+            + " select f, l::jsonb, an::jsonb, s::timestamptz, e::timestamptz, g, t::timestamptz, ?"
+            + " from unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[])"
+            + " as u(f, l, an, s, e, g, t)"
+            + " on conflict (fingerprint) do update set"
+            + " labels = case when excluded.ends_at is null then excluded.labels else n.labels end,"
+            + " annotations = case when excluded.ends_at is null then excluded.annotations"
+            + " else n.annotations end,"
+            + " starts_at = excluded.starts_at, ends_at = excluded.ends_at,"
+            + " generator_url = coalesce(excluded.generator_url, n.generator_url),"
+            + " event_time = excluded.event_time, updated_at = excluded.updated_at"
+            + " where n.event_time <= excluded.event_time"
+            + " and (n.ends_at is distinct from excluded.ends_at"
+            + " or (excluded.ends_at is null and (n.labels <> excluded.labels"
+            + " or n.annotations <> excluded.annotations))"
+            + " or n.starts_at <> excluded.starts_at)"
+            + " returning n.fingerprint, n.labels::text, (n.xmax = 0) as inserted";
+    try (Connection c = ds.getConnection();
+        PreparedStatement ps = c.prepareStatement(sql)) {
+      ps.setTimestamp(1, Jdbc.ts(now));
+      String[][] columns = {fp, labels, annotations, starts, ends, generator, eventTimes};
+      for (int i = 0; i < columns.length; i++) {
+        ps.setArray(i + 2, c.createArrayOf("text", columns[i]));
+      }
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          out.put(
+              rs.getString(1),
+              new Stored(Jdbc.read(mapper, rs.getString(2), Jdbc.STRING_MAP), rs.getBoolean(3)));
+        }
+      }
+      return out;
+    } catch (SQLException e) {
+      throw Jdbc.wrap(e);
+    }
+  }
+
   /**
    * The state an upsert left.
    *

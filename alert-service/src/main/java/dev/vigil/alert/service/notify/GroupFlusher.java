@@ -79,7 +79,7 @@ public class GroupFlusher {
     Map<String, List<NotifyAlert>> members = alerts.byGroup(due.keySet());
     List<Silence> active = silences.active(now);
     Inhibitor inhibitor = null;
-    List<Claimed> claimed = new ArrayList<>();
+    List<NotificationLogRepository.Claim> claims = new ArrayList<>();
     List<NotifyGroupRepository.Flushed> flushed = new ArrayList<>();
     Set<String> dropped = new HashSet<>();
     for (GroupRow g : due.values()) {
@@ -108,13 +108,14 @@ public class GroupFlusher {
               route.get().timing(),
               now);
       if (plan.send()) {
-        claimed.addAll(claim(cfg, g, plan, now));
+        claims.addAll(claims(cfg, g, plan));
       }
       flushed.add(
           new NotifyGroupRepository.Flushed(
               g.groupId(), plan.nextFlushAt(), plan.sent(), plan.dropped()));
       dropped.addAll(plan.dropped());
     }
+    List<Claimed> claimed = claim(cfg, claims, now);
     groups.flushedAll(flushed, now);
     alerts.deleteResolvedOrphans(dropped);
     return new Result(due.size(), claimed);
@@ -130,7 +131,8 @@ public class GroupFlusher {
     return inhibitor != null && inhibitor.inhibits(a);
   }
 
-  private List<Claimed> claim(NotifyConfig cfg, GroupRow g, FlushPlan plan, Instant now) {
+  private List<NotificationLogRepository.Claim> claims(
+      NotifyConfig cfg, GroupRow g, FlushPlan plan) {
     Notification notification =
         new Notification(
             g.groupId() + "/" + g.flushSeq(),
@@ -150,18 +152,30 @@ public class GroupFlusher {
           "%s (receiver %s has no integrations: logged only)", notification.title(), g.receiver());
       return List.of();
     }
-    List<Claimed> out = new ArrayList<>();
+    List<NotificationLogRepository.Claim> out = new ArrayList<>();
     for (int i = 0; i < integrations.size(); i++) {
       Integration integration = integrations.get(i);
       Notification n = integration.sendResolved() ? notification : notification.firingOnly();
-      if (n.isEmpty()) {
-        continue;
+      if (!n.isEmpty()) {
+        out.add(
+            new NotificationLogRepository.Claim(
+                g.groupId(), g.flushSeq(), integration.kind() + "/" + i, n, hash));
       }
-      String name = integration.kind() + "/" + i;
-      Optional<Long> id =
-          log.claim(g.groupId(), g.flushSeq(), name, n, hash, now, now.plus(settings.lease()));
-      if (id.isPresent()) {
-        out.add(new Claimed(id.get(), g.receiver(), i, integration.kind(), n, 0));
+    }
+    return out;
+  }
+
+  /** Claims all notifications of the batch in one statement; returns those this flush owns. */
+  private List<Claimed> claim(
+      NotifyConfig cfg, List<NotificationLogRepository.Claim> claims, Instant now) {
+    List<Long> ids = log.claimAll(claims, now, now.plus(settings.lease()));
+    List<Claimed> out = new ArrayList<>();
+    for (int i = 0; i < claims.size(); i++) {
+      NotificationLogRepository.Claim c = claims.get(i);
+      if (ids.get(i) != null) {
+        String kind = c.integration().substring(0, c.integration().indexOf('/'));
+        int index = Integer.parseInt(c.integration().substring(c.integration().indexOf('/') + 1));
+        out.add(new Claimed(ids.get(i), c.n().receiver(), index, kind, c.n(), 0));
       }
     }
     return out;

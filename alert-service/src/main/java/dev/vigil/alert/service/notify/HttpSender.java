@@ -16,12 +16,17 @@ import java.time.Clock;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
 
 /** Webhook, Slack and PagerDuty: a JSON POST each, asynchronous. */
 @ApplicationScoped
 public class HttpSender {
 
+  private static final int MAX_IN_FLIGHT = 64;
+
   private final HttpClient client;
+  private final Semaphore inFlight = new Semaphore(MAX_IN_FLIGHT);
   private final ObjectMapper mapper;
   private final NotifySettings settings;
   private final Clock clock;
@@ -30,10 +35,22 @@ public class HttpSender {
     this.mapper = mapper;
     this.settings = settings;
     this.clock = clock;
+    // HTTP/1.1: webhook receivers are plain servers; an h2c upgrade attempt on every new
+    // connection only costs. A small fixed pool runs the completions (the default executor
+    // starts a thread per exchange).
     this.client =
         HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(settings.requestTimeout())
             .followRedirects(HttpClient.Redirect.NEVER)
+            .executor(
+                Executors.newFixedThreadPool(
+                    4,
+                    r -> {
+                      Thread t = new Thread(r, "notify-http");
+                      t.setDaemon(true);
+                      return t;
+                    }))
             .build();
   }
 
@@ -69,10 +86,14 @@ public class HttpSender {
           new Attempt(
               Delivery.Outcome.PERMANENT, "cannot build request: " + e.getClass().getSimpleName()));
     }
+    // Bounded concurrency keeps the connection pool small and reused; a full window makes the
+    // dispatcher wait, which slows the flushes instead of piling up sockets.
+    inFlight.acquireUninterruptibly();
     return client
         .sendAsync(request, HttpResponse.BodyHandlers.discarding())
         .handle(
             (response, failure) -> {
+              inFlight.release();
               if (failure != null) {
                 Throwable cause = failure.getCause() != null ? failure.getCause() : failure;
                 return new Attempt(Delivery.Outcome.RETRYABLE, cause.getClass().getSimpleName());

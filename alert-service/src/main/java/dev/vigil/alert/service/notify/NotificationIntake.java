@@ -17,6 +17,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -67,21 +68,33 @@ public class NotificationIntake {
     NotifyConfig cfg = config.current();
     Set<String> first =
         inbox.firstDeliveries(CONSUMER, changes.stream().map(AlertChange::eventId).toList(), now);
+    // The last change per fingerprint wins (one fingerprint is one partition, so in order): an
+    // alert that fired and resolved within one batch was never announced, as in Alertmanager.
+    Map<String, AlertChange> latest = new LinkedHashMap<>();
+    for (AlertChange change : changes) {
+      if (first.remove(change.eventId())) {
+        latest.remove(change.alert().fingerprint());
+        latest.put(change.alert().fingerprint(), change);
+      }
+    }
+    Map<String, NotifyAlertRepository.Stored> stored =
+        alerts.upsertAll(
+            latest.values().stream()
+                .map(c -> new NotifyAlertRepository.Change(c.alert(), c.eventTime()))
+                .toList(),
+            now);
     Map<String, GroupRow> touched = new TreeMap<>();
     Map<String, GroupTiming> timings = new HashMap<>();
     List<String[]> members = new ArrayList<>();
-    for (AlertChange change : changes) {
-      if (!first.remove(change.eventId())) {
-        continue; // a redelivery, or the same id twice in one batch
-      }
-      Optional<NotifyAlertRepository.Stored> stored =
-          alerts.upsert(change.alert(), change.eventTime(), now);
-      if (stored.isEmpty()) {
+    List<Map<String, String>> resolved = new ArrayList<>();
+    for (AlertChange change : latest.values()) {
+      NotifyAlertRepository.Stored state = stored.get(change.alert().fingerprint());
+      if (state == null) {
         continue; // same state as before, or older than what we know
       }
-      Map<String, String> labels = stored.get().labels();
+      Map<String, String> labels = state.labels();
       if (change.alert().resolved()) {
-        silences.alertResolved(labels, now);
+        resolved.add(labels);
       }
       List<String> groupIds = new ArrayList<>();
       for (Route route : cfg.root().match(labels)) {
@@ -103,13 +116,14 @@ public class NotificationIntake {
         timings.put(groupId, route.timing());
         members.add(new String[] {groupId, change.alert().fingerprint()});
       }
-      if (!stored.get().inserted() && !change.alert().resolved()) {
+      if (!state.inserted() && !change.alert().resolved()) {
         // Labels may have changed (e.g. a new severity): leave the groups it no longer routes to.
         for (String left : groups.removeFromOtherGroups(change.alert().fingerprint(), groupIds)) {
           timings.putIfAbsent(left, null);
         }
       }
     }
+    silences.alertsResolved(resolved, now);
     if (timings.isEmpty()) {
       return Optional.empty();
     }

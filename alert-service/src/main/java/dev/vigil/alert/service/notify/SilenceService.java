@@ -123,11 +123,14 @@ public class SilenceService {
         .toList();
   }
 
-  /** An alert with {@code labels} resolved: end the expire-on-resolve silences muting it. */
+  /** Alerts with these labels resolved: end the expire-on-resolve silences muting them. */
   @Transactional(Transactional.TxType.MANDATORY)
-  public void alertResolved(Map<String, String> labels, Instant now) {
+  public void alertsResolved(List<Map<String, String>> resolvedLabels, Instant now) {
+    if (resolvedLabels.isEmpty()) {
+      return;
+    }
     for (Silence s : silences.notExpired(now)) {
-      if (s.expireWhenResolved() && s.mutes(labels, now)) {
+      if (s.expireWhenResolved() && resolvedLabels.stream().anyMatch(l -> s.mutes(l, now))) {
         silences.upsert(s.expire(now));
         LOG.infof("silence %s expired: an alert it muted resolved", s.id());
       }
