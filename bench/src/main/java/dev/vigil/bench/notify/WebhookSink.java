@@ -41,11 +41,17 @@ final class WebhookSink implements AutoCloseable {
     long now = System.nanoTime();
     byte[] body = exchange.getRequestBody().readAllBytes();
     requests.incrementAndGet();
+    // A payload names an alert's labels more than once (groupLabels, commonLabels, alerts[]).
+    java.util.Set<Integer> seen = new java.util.HashSet<>();
     for (int i = indexOf(body, 0); i >= 0; i = indexOf(body, i)) {
       int seq = 0;
       int j = i;
       while (j < body.length && body[j] != '"') {
         seq = seq * 10 + (body[j++] - '0');
+      }
+      if (!seen.add(seq)) {
+        i = j;
+        continue;
       }
       if (seq < arrivedNanos.length() && arrivedNanos.compareAndSet(seq, 0, now)) {
         arrived.incrementAndGet();
