@@ -18,5 +18,12 @@ public final class Channels {
   /** Outgoing {@code AlertFired} and {@code AlertResolved} events, keyed by fingerprint. */
   public static final String ALERTS = "alerts";
 
+  /**
+   * Incoming {@code AlertFired} and {@code AlertResolved} events for the notification pipeline: the
+   * same topic as {@link #ALERTS}, read by its own consumer group, so notifications work whatever
+   * produces alerts.
+   */
+  public static final String ALERT_NOTIFICATIONS = "alert-notifications";
+
   private Channels() {}
 }

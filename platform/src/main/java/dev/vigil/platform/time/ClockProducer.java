@@ -4,7 +4,6 @@ import io.quarkus.arc.DefaultBean;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 import java.time.Clock;
-import java.time.Duration;
 
 /**
  * Time comes from an injected {@link Clock} everywhere, so tests can fix or move it. It ticks in
@@ -16,6 +15,6 @@ public class ClockProducer {
   @Singleton
   @DefaultBean
   Clock systemClock() {
-    return Clock.tick(Clock.systemUTC(), Duration.ofNanos(1_000));
+    return new MicrosecondClock(Clock.systemUTC());
   }
 }
