@@ -6,8 +6,8 @@ import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 
 /**
- * A clock that ticks in whole microseconds, PostgreSQL's resolution. {@code Clock.tick(clock,
- * 1 µs)} would do the same for {@link #instant()}, but its {@code millis()} divides by the tick in
+ * A clock that ticks in whole microseconds, PostgreSQL's resolution. {@code Clock.tick(clock, 1
+ * µs)} would do the same for {@link #instant()}, but its {@code millis()} divides by the tick in
  * whole milliseconds, which is zero for a sub-millisecond tick, and throws.
  */
 final class MicrosecondClock extends Clock {

@@ -24,6 +24,7 @@ class MicrosecondClockTest {
     Clock clock = new MicrosecondClock(Clock.fixed(AT, ZoneOffset.UTC));
 
     assertThat(clock.millis()).isEqualTo(AT.toEpochMilli());
-    assertThat(clock.withZone(ZoneId.of("Asia/Tokyo")).getZone()).isEqualTo(ZoneId.of("Asia/Tokyo"));
+    assertThat(clock.withZone(ZoneId.of("Asia/Tokyo")).getZone())
+        .isEqualTo(ZoneId.of("Asia/Tokyo"));
   }
 }
