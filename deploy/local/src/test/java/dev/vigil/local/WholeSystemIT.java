@@ -35,10 +35,15 @@ class WholeSystemIT {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final HttpClient HTTP = HttpClient.newHttpClient();
   private static LocalSystem system;
+  private static TestPki pki;
 
   @BeforeAll
   static void startVigil() {
     Path root = VigilLocal.projectRoot();
+    // The scanner trusts the test CA, as a user trusts a private CA: the only trouble with the
+    // endpoint is then its expiry, and renewal must clear the whole incident.
+    Path caFile = root.resolve("deploy/local/target/whole-system-ca.pem");
+    pki = Demo.createCa(caFile);
     system =
         LocalSystem.start(
             new LocalSystem.Options(
@@ -47,7 +52,11 @@ class WholeSystemIT {
                 Duration.ofSeconds(2),
                 null,
                 root.resolve("deploy/local/target/whole-system-logs"),
-                Map.of("VIGIL_OPERATOR_PASSWORD", PASSWORD)),
+                Map.of(
+                    "VIGIL_OPERATOR_PASSWORD",
+                    PASSWORD,
+                    "VIGIL_SCANNER_TRUST_CA_BUNDLES",
+                    caFile.toString())),
             line -> System.out.println("[whole-system] " + line));
   }
 
@@ -60,7 +69,6 @@ class WholeSystemIT {
 
   @Test
   void expiringCertificateBecomesAnIncidentThatResolvesAfterRenewal() throws Exception {
-    TestPki pki = TestPki.create("Whole-system CA");
     try (LocalTlsEndpoint endpoint = LocalTlsEndpoint.start(pki.issueExpiringIn("localhost", 5))) {
       String targetId = registerTarget(endpoint.port());
 
