@@ -3,6 +3,7 @@ package dev.vigil.incident.rest.page;
 import dev.vigil.incident.config.StatusPageConfig;
 import dev.vigil.incident.domain.component.ImpactSegment;
 import dev.vigil.incident.domain.component.Maintenance;
+import dev.vigil.incident.domain.publish.PublicWording;
 import dev.vigil.incident.domain.sla.ComponentStatus;
 import dev.vigil.incident.domain.sla.Uptime;
 import dev.vigil.incident.service.ComponentView;
@@ -123,28 +124,11 @@ public class StatusPageRenderer {
       worst = worst.worst(segment.impact().status());
     }
     String components = names.isEmpty() ? "Service" : String.join(", ", names);
-    String status =
-        switch (pub.incident().status()) {
-          case TRIGGERED -> "Investigating";
-          case ACKNOWLEDGED -> "Identified";
-          case RESOLVED -> "Resolved";
-        };
-    String name = components + " disruption";
-    String body = "We are working on a problem affecting " + components + ".";
-    if (!pub.updates().isEmpty()) {
-      // Responders' words replace the generic ones.
-      var latest = pub.updates().get(0);
-      status =
-          latest.status().apiName().substring(0, 1).toUpperCase(Locale.ROOT)
-              + latest.status().apiName().substring(1);
-      body = latest.body();
-      name =
-          pub.updates().stream()
-              .map(u -> u.title())
-              .filter(t -> t != null && !t.isBlank())
-              .findFirst()
-              .orElse(name);
-    }
+    PublicWording words = PublicWording.of(pub.incident().status(), components, pub.updates());
+    String stage = words.status().apiName();
+    String status = stage.substring(0, 1).toUpperCase(Locale.ROOT) + stage.substring(1);
+    String name = words.name();
+    String body = words.body();
     return new StatusPageView.IncidentRow(
         name, status, cssClass(worst), body, when(pub.incident().openedAt()), components);
   }

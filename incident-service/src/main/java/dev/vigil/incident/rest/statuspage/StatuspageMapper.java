@@ -1,10 +1,9 @@
 package dev.vigil.incident.rest.statuspage;
 
-import dev.vigil.events.IncidentStatus;
 import dev.vigil.incident.config.StatusPageConfig;
 import dev.vigil.incident.domain.component.ImpactSegment;
 import dev.vigil.incident.domain.component.Maintenance;
-import dev.vigil.incident.domain.publish.PublicUpdate;
+import dev.vigil.incident.domain.publish.PublicWording;
 import dev.vigil.incident.domain.sla.ComponentStatus;
 import dev.vigil.incident.service.ComponentView;
 import dev.vigil.incident.service.StatusPageService.PublicIncident;
@@ -75,8 +74,9 @@ public class StatuspageMapper {
             : affected.stream()
                 .map(StatuspageJson.Component::name)
                 .collect(Collectors.joining(", "));
-    String status = status(incident.status());
-    String name = names + " disruption";
+    PublicWording words = PublicWording.of(incident.status(), names, pub.updates());
+    String status = words.status().apiName();
+    String name = words.name();
     List<StatuspageJson.IncidentUpdate> updates;
     if (pub.updates().isEmpty()) {
       updates =
@@ -84,7 +84,7 @@ public class StatuspageMapper {
               new StatuspageJson.IncidentUpdate(
                   incident.id() + "-" + status,
                   status,
-                  body(incident.status(), names),
+                  words.body(),
                   incident.id().toString(),
                   incident.updatedAt(),
                   incident.updatedAt(),
@@ -94,14 +94,6 @@ public class StatuspageMapper {
                   null,
                   null));
     } else {
-      // Responders' words replace the generic ones: their latest status and title win.
-      status = incident.isOpen() ? pub.updates().get(0).status().apiName() : "resolved";
-      name =
-          pub.updates().stream()
-              .map(PublicUpdate::title)
-              .filter(t -> t != null && !t.isBlank())
-              .findFirst()
-              .orElse(name);
       updates =
           pub.updates().stream()
               .map(
@@ -164,23 +156,6 @@ public class StatuspageMapper {
 
   static Map<String, ComponentView> byId(List<ComponentView> views) {
     return views.stream().collect(Collectors.toMap(v -> v.component().id(), Function.identity()));
-  }
-
-  /** Statuspage's incident statuses: investigating, identified, monitoring, resolved. */
-  static String status(IncidentStatus status) {
-    return switch (status) {
-      case TRIGGERED -> "investigating";
-      case ACKNOWLEDGED -> "identified";
-      case RESOLVED -> "resolved";
-    };
-  }
-
-  private static String body(IncidentStatus status, String names) {
-    return switch (status) {
-      case TRIGGERED -> "We are investigating a problem affecting " + names + ".";
-      case ACKNOWLEDGED -> "The problem affecting " + names + " has been identified.";
-      case RESOLVED -> "The problem affecting " + names + " has been resolved.";
-    };
   }
 
   /** Statuspage's incident impact from the worst status the incident caused. */
