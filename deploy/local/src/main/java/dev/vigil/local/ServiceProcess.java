@@ -80,7 +80,7 @@ final class ServiceProcess implements AutoCloseable {
     while (System.nanoTime() < deadline) {
       if (!process.isAlive()) {
         throw new IllegalStateException(
-            name + " exited with code " + process.exitValue() + "; see " + log);
+            name + " exited with code " + process.exitValue() + "; see " + log + logTail());
       }
       try {
         HttpResponse<Void> response =
@@ -100,7 +100,21 @@ final class ServiceProcess implements AutoCloseable {
       }
       sleep(250);
     }
-    throw new IllegalStateException(name + " not ready after " + timeout + "; see " + log);
+    throw new IllegalStateException(
+        name + " not ready after " + timeout + "; see " + log + logTail());
+  }
+
+  /** The end of the log, so a failure in CI says why without the log file at hand. */
+  private String logTail() {
+    try {
+      List<String> lines = Files.readAllLines(log);
+      return "\n--- last lines of "
+          + log.getFileName()
+          + " ---\n"
+          + String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
+    } catch (IOException | UncheckedIOException e) {
+      return " (log unreadable: " + e.getMessage() + ")";
+    }
   }
 
   /** Kills the process at once (SIGKILL), as a crashed node would disappear. */
