@@ -3,6 +3,7 @@ package dev.vigil.alert.rest;
 import dev.vigil.alert.domain.AlertStatus;
 import dev.vigil.alert.service.AlertQueries;
 import dev.vigil.platform.problem.ProblemException;
+import jakarta.annotation.security.PermitAll;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -15,6 +16,7 @@ import java.util.Locale;
 
 /** Read-only alert API. Unauthenticated for now: it exposes no secrets and changes nothing. */
 @Path("/api/v1/alerts")
+@PermitAll
 @Produces(MediaType.APPLICATION_JSON)
 public class AlertResource {
 

@@ -4,6 +4,7 @@ import dev.vigil.alert.domain.ExternalAlert;
 import dev.vigil.alert.service.ExternalAlertService;
 import dev.vigil.platform.failure.TransientFailures;
 import dev.vigil.platform.problem.ProblemException;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -43,6 +44,7 @@ public class AlertmanagerResource {
       String generatorURL) {}
 
   @POST
+  @RolesAllowed({Roles.OPERATOR, Roles.ALERT_SENDER})
   @Consumes(MediaType.APPLICATION_JSON)
   @Produces(MediaType.APPLICATION_JSON)
   public Response post(List<PostableAlert> alerts) {

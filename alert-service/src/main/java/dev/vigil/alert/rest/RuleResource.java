@@ -5,6 +5,8 @@ import dev.vigil.alert.rules.RuleFile;
 import dev.vigil.alert.service.RuleAdmin;
 import dev.vigil.alert.service.RuleRegistry;
 import dev.vigil.platform.problem.ProblemException;
+import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -37,6 +39,7 @@ public class RuleResource {
   }
 
   @GET
+  @PermitAll
   @Path("/rules")
   public List<RuleDto> list() {
     return registry.current().all().stream()
@@ -47,6 +50,7 @@ public class RuleResource {
   }
 
   @GET
+  @PermitAll
   @Path("/rules/{name}")
   public RuleDto get(@PathParam("name") String name) {
     return registry
@@ -58,6 +62,7 @@ public class RuleResource {
 
   /** Every source of rules with its problems: where to look when a file change had no effect. */
   @GET
+  @PermitAll
   @Path("/rules/files")
   public List<RuleSourceDto> files() {
     return registry.sources().stream().map(RuleSourceDto::of).toList();
@@ -65,6 +70,7 @@ public class RuleResource {
 
   /** Creates or replaces a stored rule; 400 problem+json naming the field and line on error. */
   @PUT
+  @RolesAllowed(Roles.OPERATOR)
   @Path("/rules/{name}")
   @Consumes({MediaType.APPLICATION_JSON, "application/yaml", MediaType.TEXT_PLAIN})
   public Response put(@PathParam("name") String name, String body) {
@@ -77,6 +83,7 @@ public class RuleResource {
   }
 
   @DELETE
+  @RolesAllowed(Roles.OPERATOR)
   @Path("/rules/{name}")
   public Response delete(@PathParam("name") String name) {
     if (!admin.delete(name)) {
@@ -88,6 +95,7 @@ public class RuleResource {
 
   /** Validates a whole rule file ({@code rules: [...]}) without loading it. */
   @POST
+  @RolesAllowed(Roles.OPERATOR)
   @Path("/rules:validate")
   @Consumes({MediaType.APPLICATION_JSON, "application/yaml", MediaType.TEXT_PLAIN})
   public RuleSourceDto validate(String body) {

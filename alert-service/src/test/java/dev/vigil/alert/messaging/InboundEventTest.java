@@ -1,7 +1,7 @@
 package dev.vigil.alert.messaging;
 
 import static dev.vigil.alert.CloudEventRecords.header;
-import static io.restassured.RestAssured.given;
+import static dev.vigil.alert.TestUsers.asOperator;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
@@ -128,8 +128,8 @@ class InboundEventTest {
                             r.key().equals(event.fingerprint())
                                 && "dev.vigil.alert.resolved.v1".equals(header(r, "ce_type"))));
 
-    given().delete("/api/v1/rules/ProductionDeployFailed").then().statusCode(204);
-    given().get("/api/v1/rules/ProductionDeployFailed").then().statusCode(404);
+    asOperator().delete("/api/v1/rules/ProductionDeployFailed").then().statusCode(204);
+    asOperator().get("/api/v1/rules/ProductionDeployFailed").then().statusCode(404);
   }
 
   @Test
@@ -149,7 +149,7 @@ class InboundEventTest {
         .body(
             "errors[0].message",
             containsString("line 3: CEL, column 1: undeclared reference to 'headAgeSecond'"));
-    given().get("/api/v1/rules/Typo").then().statusCode(404);
+    asOperator().get("/api/v1/rules/Typo").then().statusCode(404);
   }
 
   @Test
@@ -205,7 +205,7 @@ class InboundEventTest {
 
   /** RestAssured does not know YAML; it is text. */
   private static io.restassured.specification.RequestSpecification yaml() {
-    return given()
+    return asOperator()
         .config(
             io.restassured.RestAssured.config()
                 .encoderConfig(

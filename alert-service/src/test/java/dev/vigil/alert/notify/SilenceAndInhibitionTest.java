@@ -1,6 +1,6 @@
 package dev.vigil.alert.notify;
 
-import static io.restassured.RestAssured.given;
+import static dev.vigil.alert.TestUsers.asOperator;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
@@ -70,7 +70,7 @@ class SilenceAndInhibitionTest {
   }
 
   static String create(String body) {
-    return given()
+    return asOperator()
         .contentType(ContentType.JSON)
         .body(body)
         .when()
@@ -101,7 +101,7 @@ class SilenceAndInhibitionTest {
         .atMost(NotificationFlowTest.WAIT)
         .untilAsserted(
             () ->
-                given()
+                asOperator()
                     .get("/api/v2/silence/" + id)
                     .then()
                     .statusCode(200)
@@ -149,7 +149,7 @@ class SilenceAndInhibitionTest {
   void silenceApiMirrorsAlertmanager() {
     String test = "t-" + UUID.randomUUID();
     String id = create(silence(test, false));
-    given()
+    asOperator()
         .get("/api/v2/silence/" + id)
         .then()
         .statusCode(200)
@@ -161,13 +161,13 @@ class SilenceAndInhibitionTest {
         .body("matchers[0].isEqual", equalTo(true))
         .body("createdBy", equalTo("ops@example.com"))
         .body("comment", equalTo("maintenance"));
-    given()
+    asOperator()
         .queryParam("filter", "test_id=\"" + test + "\"")
         .get("/api/v2/silences")
         .then()
         .statusCode(200)
         .body("id", hasItem(id));
-    given()
+    asOperator()
         .queryParam("filter", "test_id=\"other\"")
         .get("/api/v2/silences")
         .then()
@@ -181,16 +181,16 @@ class SilenceAndInhibitionTest {
                 .replace("\"comment\": \"maintenance\"", "\"comment\": \"longer\"")
                 .replaceFirst("\\{", "{\"id\": \"" + id + "\","));
     assertThat(updated).isEqualTo(id);
-    given().get("/api/v2/silence/" + id).then().body("comment", equalTo("longer"));
+    asOperator().get("/api/v2/silence/" + id).then().body("comment", equalTo("longer"));
 
-    given().delete("/api/v2/silence/" + id).then().statusCode(200);
-    given().delete("/api/v2/silence/" + id).then().statusCode(400);
-    given().get("/api/v2/silence/" + id).then().body("status.state", equalTo("expired"));
+    asOperator().delete("/api/v2/silence/" + id).then().statusCode(200);
+    asOperator().delete("/api/v2/silence/" + id).then().statusCode(400);
+    asOperator().get("/api/v2/silence/" + id).then().body("status.state", equalTo("expired"));
   }
 
   @Test
   void badSilencesAreProblemsNamingTheField() {
-    given()
+    asOperator()
         .contentType(ContentType.JSON)
         .body(
             "{\"matchers\": [], \"endsAt\": \"2030-01-01T00:00:00Z\", \"createdBy\": \"a\", \"comment\": \"c\"}")
@@ -199,7 +199,7 @@ class SilenceAndInhibitionTest {
         .statusCode(400)
         .contentType("application/problem+json")
         .body("errors[0].field", equalTo("matchers"));
-    given()
+    asOperator()
         .contentType(ContentType.JSON)
         .body(
             "{\"matchers\": [{\"name\": \"a\", \"value\": \"(\", \"isRegex\": true}], \"endsAt\": \"2030-01-01T00:00:00Z\","
@@ -209,7 +209,7 @@ class SilenceAndInhibitionTest {
         .statusCode(400)
         .contentType("application/problem+json")
         .body("errors[0].field", equalTo("matchers[0]"));
-    given()
+    asOperator()
         .contentType(ContentType.JSON)
         .body(
             "{\"matchers\": [{\"name\": \"a\", \"value\": \"b\"}], \"endsAt\": \"2030-01-01T00:00:00Z\", \"comment\": \"c\"}")
@@ -218,13 +218,13 @@ class SilenceAndInhibitionTest {
         .statusCode(400)
         .contentType("application/problem+json")
         .body("errors[0].field", equalTo("createdBy"));
-    given()
+    asOperator()
         .get("/api/v2/silence/" + UUID.randomUUID())
         .then()
         .statusCode(404)
         .contentType("application/problem+json");
-    given().get("/api/v2/silence/not-a-uuid").then().statusCode(404);
-    given()
+    asOperator().get("/api/v2/silence/not-a-uuid").then().statusCode(404);
+    asOperator()
         .queryParam("status", "bogus")
         .get("/api/v1/notifications")
         .then()

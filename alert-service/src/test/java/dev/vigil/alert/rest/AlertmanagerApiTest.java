@@ -1,7 +1,7 @@
 package dev.vigil.alert.rest;
 
 import static dev.vigil.alert.CloudEventRecords.header;
-import static io.restassured.RestAssured.given;
+import static dev.vigil.alert.TestUsers.asOperator;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
@@ -80,8 +80,18 @@ class AlertmanagerApiTest {
         """
             .formatted(json.writeValueAsString(labels));
 
-    given().contentType(ContentType.JSON).body(body).post("/api/v2/alerts").then().statusCode(200);
-    given().contentType(ContentType.JSON).body(body).post("/api/v2/alerts").then().statusCode(200);
+    asOperator()
+        .contentType(ContentType.JSON)
+        .body(body)
+        .post("/api/v2/alerts")
+        .then()
+        .statusCode(200);
+    asOperator()
+        .contentType(ContentType.JSON)
+        .body(body)
+        .post("/api/v2/alerts")
+        .then()
+        .statusCode(200);
 
     ConsumerRecord<String, String> fired = awaitEvents(fingerprint, 1).get(0);
     AlertFired event = json.readValue(fired.value(), AlertFired.class);
@@ -91,7 +101,7 @@ class AlertmanagerApiTest {
     assertThat(event.annotations())
         .containsEntry("summary", "disk 97% full")
         .containsEntry("generatorURL", "http://prometheus.local/graph?g0.expr=disk");
-    given()
+    asOperator()
         .get("/api/v1/alerts/{fp}", fingerprint)
         .then()
         .statusCode(200)
@@ -103,7 +113,7 @@ class AlertmanagerApiTest {
         [{"labels": %s, "startsAt": "2026-03-01T10:00:00Z", "endsAt": "2026-03-01T10:05:00Z"}]
         """
             .formatted(json.writeValueAsString(labels));
-    given()
+    asOperator()
         .contentType(ContentType.JSON)
         .body(resolve)
         .post("/api/v2/alerts")
@@ -117,7 +127,7 @@ class AlertmanagerApiTest {
 
   @Test
   void alertWithoutAlertnameIsRejectedNamingTheField() {
-    given()
+    asOperator()
         .contentType(ContentType.JSON)
         .body("[{\"labels\": {\"instance\": \"x\"}}]")
         .post("/api/v2/alerts")
@@ -130,7 +140,7 @@ class AlertmanagerApiTest {
   @Test
   void badLabelNameIsRejectedAndNothingIsStored() {
     String name = "Bad" + UUID.randomUUID().toString().replace("-", "");
-    given()
+    asOperator()
         .contentType(ContentType.JSON)
         .body(
             "[{\"labels\": {\"alertname\": \""
@@ -142,7 +152,7 @@ class AlertmanagerApiTest {
         .statusCode(400)
         .contentType("application/problem+json")
         .body("errors[0].field", equalTo("[1].labels.bad-name"));
-    given()
+    asOperator()
         .get("/api/v1/alerts/{fp}", Fingerprint.of(Map.of("alertname", name)))
         .then()
         .statusCode(404);

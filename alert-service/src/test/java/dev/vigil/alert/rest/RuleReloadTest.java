@@ -1,6 +1,6 @@
 package dev.vigil.alert.rest;
 
-import static io.restassured.RestAssured.given;
+import static dev.vigil.alert.TestUsers.asOperator;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
@@ -83,14 +83,15 @@ class RuleReloadTest {
         .atMost(WAIT)
         .until(
             () ->
-                given()
+                asOperator()
                     .get("/api/v1/rules/files")
                     .then()
                     .extract()
                     .jsonPath()
                     .getList("findAll { it.origin == 'team-overrides.yaml' }.valid")
                     .equals(List.of(false)));
-    JsonPath files = given().get("/api/v1/rules/files").then().statusCode(200).extract().jsonPath();
+    JsonPath files =
+        asOperator().get("/api/v1/rules/files").then().statusCode(200).extract().jsonPath();
     List<String> problems =
         files.getList("find { it.origin == 'team-overrides.yaml' }.problems", String.class);
     assertThat(problems)
@@ -99,7 +100,7 @@ class RuleReloadTest {
         .startsWith(
             "team-overrides.yaml:4: rules[0].expr (rule CertificateExpiring): CEL, column 1:")
         .contains("undeclared reference to 'dayLeft'");
-    given()
+    asOperator()
         .get("/api/v1/rules/CertificateExpiring")
         .then()
         .statusCode(200)
@@ -125,6 +126,6 @@ class RuleReloadTest {
   }
 
   private static String expr(String rule) {
-    return given().get("/api/v1/rules/" + rule).then().statusCode(200).extract().path("expr");
+    return asOperator().get("/api/v1/rules/" + rule).then().statusCode(200).extract().path("expr");
   }
 }

@@ -138,6 +138,7 @@ public final class NotifyLatencyBench {
     env.put("VIGIL_DB_URL", db.jdbcUrl());
     env.put("VIGIL_DB_USER", db.username());
     env.put("VIGIL_DB_PASSWORD", db.password());
+    env.put("VIGIL_OPERATOR_PASSWORD", "local-operator-" + ProcessHandle.current().pid());
     env.put("QUARKUS_HTTP_PORT", String.valueOf(port));
     env.put("VIGIL_ALERT_NOTIFY_CONFIG", config.toString());
     env.put("QUARKUS_LOG_LEVEL", "WARN");

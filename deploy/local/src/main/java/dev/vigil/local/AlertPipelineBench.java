@@ -61,6 +61,7 @@ public final class AlertPipelineBench {
       env.put("VIGIL_DB_URL", db.jdbcUrl());
       env.put("VIGIL_DB_USER", db.username());
       env.put("VIGIL_DB_PASSWORD", db.password());
+      env.put("VIGIL_OPERATOR_PASSWORD", "local-operator-" + ProcessHandle.current().pid());
       env.put("QUARKUS_LOG_LEVEL", "WARN");
       ServiceProcess service =
           ServiceProcess.start(

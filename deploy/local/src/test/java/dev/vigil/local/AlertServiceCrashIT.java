@@ -52,6 +52,7 @@ class AlertServiceCrashIT {
       env.put("VIGIL_DB_URL", db.jdbcUrl());
       env.put("VIGIL_DB_USER", db.username());
       env.put("VIGIL_DB_PASSWORD", db.password());
+      env.put("VIGIL_OPERATOR_PASSWORD", "local-operator-" + ProcessHandle.current().pid());
       Path app = root.resolve("alert-service/target/quarkus-app");
       int port = FreePorts.consecutive(1);
 

@@ -95,6 +95,7 @@ class NotifierCrashIT {
       env.put("VIGIL_DB_URL", db.jdbcUrl());
       env.put("VIGIL_DB_USER", db.username());
       env.put("VIGIL_DB_PASSWORD", db.password());
+      env.put("VIGIL_OPERATOR_PASSWORD", "local-operator-" + ProcessHandle.current().pid());
       env.put("VIGIL_ALERT_NOTIFY_CONFIG", config.toString());
       env.put("VIGIL_ALERT_NOTIFY_LEASE", "3s");
       env.put("VIGIL_NOTIFIER_SESSION_TIMEOUT_MS", "6000");

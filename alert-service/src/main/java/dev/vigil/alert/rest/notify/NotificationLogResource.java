@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.vigil.alert.domain.notify.LogEntry;
 import dev.vigil.alert.service.notify.NotificationLogService;
 import dev.vigil.platform.problem.ProblemException;
+import jakarta.annotation.security.PermitAll;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -17,6 +18,7 @@ import java.util.Set;
 
 /** The notification log, newest first, for operators: what was sent where, and what failed. */
 @Path("/api/v1/notifications")
+@PermitAll
 @Produces(MediaType.APPLICATION_JSON)
 public class NotificationLogResource {
 

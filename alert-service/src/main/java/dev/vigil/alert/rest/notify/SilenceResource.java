@@ -1,12 +1,15 @@
 package dev.vigil.alert.rest.notify;
 
 import dev.vigil.alert.domain.notify.LabelMatcher;
+import dev.vigil.alert.rest.Roles;
 import dev.vigil.alert.rest.notify.SilenceDtos.GettableSilence;
 import dev.vigil.alert.rest.notify.SilenceDtos.MatcherDto;
 import dev.vigil.alert.rest.notify.SilenceDtos.PostableSilence;
 import dev.vigil.alert.rest.notify.SilenceDtos.SilenceCreated;
 import dev.vigil.alert.service.notify.SilenceService;
 import dev.vigil.platform.problem.ProblemException;
+import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -40,6 +43,7 @@ public class SilenceResource {
 
   /** Lists silences; each {@code filter} is a matcher such as {@code alertname="X"}. */
   @GET
+  @PermitAll
   @Path("silences")
   public List<GettableSilence> list(@QueryParam("filter") List<String> filter) {
     List<LabelMatcher> matchers = new ArrayList<>();
@@ -55,6 +59,7 @@ public class SilenceResource {
   }
 
   @POST
+  @RolesAllowed(Roles.OPERATOR)
   @Path("silences")
   @Consumes(MediaType.APPLICATION_JSON)
   public SilenceCreated save(PostableSilence body) {
@@ -102,12 +107,14 @@ public class SilenceResource {
   }
 
   @GET
+  @PermitAll
   @Path("silence/{silenceID}")
   public GettableSilence get(@PathParam("silenceID") String id) {
     return GettableSilence.of(silences.get(id), clock.instant());
   }
 
   @DELETE
+  @RolesAllowed(Roles.OPERATOR)
   @Path("silence/{silenceID}")
   public Response expire(@PathParam("silenceID") String id) {
     silences.expire(id);
