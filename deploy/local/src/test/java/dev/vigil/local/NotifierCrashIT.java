@@ -19,6 +19,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -38,6 +39,8 @@ import org.junit.jupiter.api.Test;
  * notified in two different notifications, and a silence survives the crash.
  */
 class NotifierCrashIT {
+
+  private static final String OPERATOR_PASSWORD = "crash-test-operator";
 
   private static final Pattern SEQ = Pattern.compile("\"seq\":\"(\\d+)\"");
   private static final int BEFORE = 150;
@@ -95,7 +98,7 @@ class NotifierCrashIT {
       env.put("VIGIL_DB_URL", db.jdbcUrl());
       env.put("VIGIL_DB_USER", db.username());
       env.put("VIGIL_DB_PASSWORD", db.password());
-      env.put("VIGIL_OPERATOR_PASSWORD", "local-operator-" + ProcessHandle.current().pid());
+      env.put("VIGIL_OPERATOR_PASSWORD", OPERATOR_PASSWORD);
       env.put("VIGIL_ALERT_NOTIFY_CONFIG", config.toString());
       env.put("VIGIL_ALERT_NOTIFY_LEASE", "3s");
       env.put("VIGIL_NOTIFIER_SESSION_TIMEOUT_MS", "6000");
@@ -176,6 +179,13 @@ class NotifierCrashIT {
             .send(
                 HttpRequest.newBuilder(URI.create(url + "/api/v2/silences"))
                     .header("Content-Type", "application/json")
+                    .header(
+                        "Authorization",
+                        "Basic "
+                            + Base64.getEncoder()
+                                .encodeToString(
+                                    ("operator:" + OPERATOR_PASSWORD)
+                                        .getBytes(StandardCharsets.UTF_8)))
                     .POST(HttpRequest.BodyPublishers.ofString(body))
                     .build(),
                 HttpResponse.BodyHandlers.ofString());
