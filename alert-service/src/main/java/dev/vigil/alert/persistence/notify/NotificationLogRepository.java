@@ -14,7 +14,6 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 
 /** The notification log: the claim that makes a notification happen once. */
 @ApplicationScoped
@@ -34,52 +33,13 @@ public class NotificationLogRepository {
     this.mapper = mapper.copy().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
   }
 
-  /**
-   * Claims a notification: inserts its PENDING row unless the same one (group, receiver,
-   * integration, flush sequence, alert set) exists.
-   *
-   * @return the new row's id, or empty if it was claimed before
-   */
-  public Optional<Long> claim(
-      String groupId,
-      long flushSeq,
-      String integration,
-      Notification n,
-      String alertsHash,
-      Instant now,
-      Instant leaseUntil) {
-    String sql =
-        "insert into notification_log (group_id, flush_seq, receiver, integration, alerts_hash,"
-            + " group_key, status, firing_count, resolved_count, content, created_at, lease_until)"
-            + " values (?, ?, ?, ?, ?, ?, 'PENDING', ?, ?, ?::jsonb, ?, ?)"
-            + " on conflict do nothing returning id";
-    try (Connection c = ds.getConnection();
-        PreparedStatement ps = c.prepareStatement(sql)) {
-      ps.setString(1, groupId);
-      ps.setLong(2, flushSeq);
-      ps.setString(3, n.receiver());
-      ps.setString(4, integration);
-      ps.setString(5, alertsHash);
-      ps.setString(6, n.groupKey());
-      ps.setInt(7, n.firing().size());
-      ps.setInt(8, n.resolved().size());
-      ps.setString(9, Jdbc.json(mapper, n));
-      ps.setTimestamp(10, Jdbc.ts(now));
-      ps.setTimestamp(11, Jdbc.ts(leaseUntil));
-      try (ResultSet rs = ps.executeQuery()) {
-        return rs.next() ? Optional.of(rs.getLong(1)) : Optional.empty();
-      }
-    } catch (SQLException e) {
-      throw Jdbc.wrap(e);
-    }
-  }
-
   /** One claim of {@link #claimAll}. */
   public record Claim(
       String groupId, long flushSeq, String integration, Notification n, String alertsHash) {}
 
   /**
-   * {@link #claim} for many notifications in one statement.
+   * Claims notifications in one statement: inserts a PENDING row for each unless the same one
+   * (group, receiver, integration, flush sequence, alert set) exists.
    *
    * @return ids of the rows inserted, in the order of {@code claims}; {@code null} where the same
    *     notification had been claimed before
@@ -132,11 +92,6 @@ public class NotificationLogRepository {
     return ids;
   }
 
-  public Optional<LogEntry> find(long id) {
-    return query("select " + COLUMNS + " from notification_log where id = ?", List.of(id)).stream()
-        .findFirst();
-  }
-
   /**
    * Takes over pending rows whose lease ran out (their replica died or is stuck), extending the
    * lease so no other replica takes them meanwhile.
@@ -150,25 +105,9 @@ public class NotificationLogRepository {
         List.of(newLease, now, limit));
   }
 
-  /** Ends a row: SENT or FAILED, with the number of attempts and the last error. */
-  public void finish(long id, String status, int attempts, String error, Instant now) {
-    String sql =
-        "update notification_log set status = ?, attempts = ?, last_error = ?, finished_at = ?"
-            + " where id = ? and status = 'PENDING'";
-    try (Connection c = ds.getConnection();
-        PreparedStatement ps = c.prepareStatement(sql)) {
-      ps.setString(1, status);
-      ps.setInt(2, attempts);
-      ps.setString(3, error == null ? null : error.substring(0, Math.min(error.length(), 1000)));
-      ps.setTimestamp(4, Jdbc.ts(now));
-      ps.setLong(5, id);
-      ps.executeUpdate();
-    } catch (SQLException e) {
-      throw Jdbc.wrap(e);
-    }
-  }
-
-  /** {@link #finish} for many rows, as one JDBC batch. */
+  /**
+   * Ends rows as one JDBC batch: SENT or FAILED, with the number of attempts and the last error.
+   */
   public void finishAll(List<Object[]> rows, Instant now) {
     String sql =
         "update notification_log set status = ?, attempts = ?, last_error = ?, finished_at = ?"

@@ -14,7 +14,6 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /** The notifier's view of alerts ({@code notify_alert}). Call inside a transaction. */
 @ApplicationScoped
@@ -31,58 +30,15 @@ public class NotifyAlertRepository {
     this.mapper = mapper;
   }
 
-  /**
-   * Stores the alert's state unless a newer event already did (events are ordered per fingerprint,
-   * but a redelivered old record must not undo a later resolve). A resolve keeps the stored labels
-   * and annotations: {@code AlertResolved} carries no annotations, and routing must find the groups
-   * the firing alert went to.
-   *
-   * @return the stored labels if the state changed, empty if nothing changed
-   */
-  public Optional<Stored> upsert(NotifyAlert alert, Instant eventTime, Instant now) {
-    String sql =
-        "insert into notify_alert as n (fingerprint, labels, annotations, starts_at, ends_at,"
-            + " generator_url, event_time, updated_at) values (?, ?::jsonb, ?::jsonb, ?, ?, ?, ?, ?)"
-            + " on conflict (fingerprint) do update set"
-            + " labels = case when excluded.ends_at is null then excluded.labels else n.labels end,"
-            + " annotations = case when excluded.ends_at is null then excluded.annotations"
-            + " else n.annotations end,"
-            + " starts_at = excluded.starts_at, ends_at = excluded.ends_at,"
-            + " generator_url = coalesce(excluded.generator_url, n.generator_url),"
-            + " event_time = excluded.event_time, updated_at = excluded.updated_at"
-            + " where n.event_time <= excluded.event_time"
-            + " and (n.ends_at is distinct from excluded.ends_at"
-            + " or (excluded.ends_at is null and (n.labels <> excluded.labels"
-            + " or n.annotations <> excluded.annotations))"
-            + " or n.starts_at <> excluded.starts_at)"
-            + " returning n.labels::text, (n.xmax = 0) as inserted";
-    try (Connection c = ds.getConnection();
-        PreparedStatement ps = c.prepareStatement(sql)) {
-      ps.setString(1, alert.fingerprint());
-      ps.setString(2, Jdbc.json(mapper, alert.labels()));
-      ps.setString(3, Jdbc.json(mapper, alert.annotations()));
-      ps.setTimestamp(4, Jdbc.ts(alert.startsAt()));
-      ps.setTimestamp(5, Jdbc.ts(alert.endsAt()));
-      ps.setString(6, alert.generatorUrl());
-      ps.setTimestamp(7, Jdbc.ts(eventTime));
-      ps.setTimestamp(8, Jdbc.ts(now));
-      try (ResultSet rs = ps.executeQuery()) {
-        return rs.next()
-            ? Optional.of(
-                new Stored(Jdbc.read(mapper, rs.getString(1), Jdbc.STRING_MAP), rs.getBoolean(2)))
-            : Optional.empty();
-      }
-    } catch (SQLException e) {
-      throw Jdbc.wrap(e);
-    }
-  }
-
   /** One change to store: the alert and the time of the event that set it. */
   public record Change(NotifyAlert alert, Instant eventTime) {}
 
   /**
-   * {@link #upsert} for many alerts in one statement (arrays unnested server-side): one round trip
-   * for a whole Kafka batch. Fingerprints must be distinct.
+   * Stores each alert's state unless a newer event already did (events are ordered per fingerprint,
+   * but a redelivered old record must not undo a later resolve). A resolve keeps the stored labels
+   * and annotations: {@code AlertResolved} carries no annotations, and routing must find the groups
+   * the firing alert went to. One statement for many alerts (arrays unnested server-side): one
+   * round trip for a whole Kafka batch. Fingerprints must be distinct.
    *
    * @return fingerprint -> stored state, for the alerts whose state changed
    */
