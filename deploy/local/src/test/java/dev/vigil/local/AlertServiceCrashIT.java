@@ -19,6 +19,9 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import java.util.UUID;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.ConsumerGroupDescription;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -31,9 +34,10 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 
 /**
- * alert-service killed with SIGKILL in the middle of a stream of scans and started again: every
- * alert that should fire fires, and none is announced twice (the relay may re-send an event after a
- * crash, but always with the same {@code ce_id}, which consumers deduplicate).
+ * Two alert-service replicas share the scans by Kafka partition; one is killed with SIGKILL in the
+ * middle of the stream and started again: every alert that should fire fires, and none is announced
+ * twice (the relay may re-send an event after a crash, but always with the same {@code ce_id},
+ * which consumers deduplicate).
  */
 class AlertServiceCrashIT {
 
@@ -41,7 +45,7 @@ class AlertServiceCrashIT {
   private static final int TARGETS = 600;
 
   @Test
-  void killedMidStreamLosesNoAlertAndAnnouncesNoneTwice() throws Exception {
+  void twoReplicasAndAKillLoseNoAlertAndAnnounceNoneTwice() throws Exception {
     Path root = VigilLocal.projectRoot();
     Path logs = root.resolve("deploy/local/target/alert-crash-logs");
     try (LocalKafka kafka = LocalKafka.start(3);
@@ -54,17 +58,25 @@ class AlertServiceCrashIT {
       env.put("VIGIL_DB_PASSWORD", db.password());
       env.put("VIGIL_OPERATOR_PASSWORD", "local-operator-" + ProcessHandle.current().pid());
       Path app = root.resolve("alert-service/target/quarkus-app");
-      int port = FreePorts.consecutive(1);
+      int port = FreePorts.consecutive(2);
 
       ServiceProcess first = ServiceProcess.start("alert-service", app, port, env, logs);
-      first.awaitReady(Duration.ofSeconds(120));
-      try (KafkaConsumer<String, String> alerts = consumer(kafka.bootstrapServers())) {
+      ServiceProcess peer = ServiceProcess.start("alert-service-peer", app, port + 1, env, logs);
+      try (KafkaConsumer<String, String> alerts = consumer(kafka.bootstrapServers());
+          Admin admin =
+              Admin.create(
+                  Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()));
+          peer) {
+        first.awaitReady(Duration.ofSeconds(120));
+        peer.awaitReady(Duration.ofSeconds(120));
         produceScans(kafka.bootstrapServers());
         List<ConsumerRecord<String, String>> seen = new ArrayList<>();
         await()
             .atMost(Duration.ofSeconds(120))
             .pollInterval(Duration.ofMillis(50))
             .until(() -> poll(alerts, seen) >= 20);
+        // Both replicas own certificate-scan partitions (awaited: a rebalance may be under way).
+        await().atMost(Duration.ofSeconds(30)).until(() -> scanConsumers(admin) == 2);
         first.kill();
 
         ServiceProcess second =
@@ -101,6 +113,22 @@ class AlertServiceCrashIT {
             .allSatisfy(ids -> assertThat(ids).hasSize(1));
       }
     }
+  }
+
+  /** Members of alert-service's consumer group that own partitions of the scans topic. */
+  private static long scanConsumers(Admin admin) throws Exception {
+    ConsumerGroupDescription group =
+        admin
+            .describeConsumerGroups(List.of("alert-service"))
+            .describedGroups()
+            .get("alert-service")
+            .get();
+    return group.members().stream()
+        .filter(
+            m ->
+                m.assignment().topicPartitions().stream()
+                    .anyMatch(tp -> tp.topic().equals("vigil.certificate-scans")))
+        .count();
   }
 
   private static String target(int i) {
