@@ -8,6 +8,7 @@ import dev.vigil.scanner.domain.source.SourceIds;
 import dev.vigil.scanner.inventory.InventoryService;
 import dev.vigil.scanner.source.SourceChains;
 import dev.vigil.scanner.source.SourceChains.Chain;
+import dev.vigil.scanner.source.SourceLeadership;
 import dev.vigil.scanner.source.SourceScanService;
 import dev.vigil.scanner.source.SourceTarget;
 import dev.vigil.scanner.tls.store.StoreFormat;
@@ -44,6 +45,7 @@ public class FileCertificateSource {
   private final SourceScanService scans;
   private final InventoryService inventory;
   private final KeystorePasswords passwords;
+  private final SourceLeadership leadership;
   private final Clock clock;
   private final Set<Path> reportedMissing = ConcurrentHashMap.newKeySet();
 
@@ -52,8 +54,10 @@ public class FileCertificateSource {
       SourceChains chains,
       SourceScanService scans,
       InventoryService inventory,
+      SourceLeadership leadership,
       Clock clock) {
     this.config = config;
+    this.leadership = leadership;
     this.chains = chains;
     this.scans = scans;
     this.inventory = inventory;
@@ -67,7 +71,7 @@ public class FileCertificateSource {
       skipExecutionIf = Scheduled.ApplicationNotRunning.class)
   void scanConfiguredPaths() {
     List<String> paths = config.paths().orElse(List.of());
-    if (paths.isEmpty()) {
+    if (paths.isEmpty() || !leadership.isLeader()) {
       return;
     }
     Instant roundStart = clock.instant();

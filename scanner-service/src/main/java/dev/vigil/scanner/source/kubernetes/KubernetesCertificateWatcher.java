@@ -2,6 +2,7 @@ package dev.vigil.scanner.source.kubernetes;
 
 import dev.vigil.events.ScanTarget;
 import dev.vigil.scanner.config.ScannerConfig;
+import dev.vigil.scanner.source.SourceLeadership;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Secret;
@@ -41,6 +42,7 @@ public class KubernetesCertificateWatcher {
   private final ScannerConfig scanner;
   private final Instance<KubernetesClient> clients;
   private final KubernetesObjectScanner objects;
+  private final SourceLeadership leadership;
   private final List<SharedIndexInformer<?>> informers = new ArrayList<>();
   private ExecutorService worker;
 
@@ -48,8 +50,10 @@ public class KubernetesCertificateWatcher {
       KubernetesSourceConfig config,
       ScannerConfig scanner,
       Instance<KubernetesClient> clients,
-      KubernetesObjectScanner objects) {
+      KubernetesObjectScanner objects,
+      SourceLeadership leadership) {
     this.config = config;
+    this.leadership = leadership;
     this.scanner = scanner;
     this.clients = clients;
     this.objects = objects;
@@ -66,6 +70,27 @@ public class KubernetesCertificateWatcher {
               t.setDaemon(true);
               return t;
             });
+    if (leadership.isLeader()) {
+      startInformers();
+    }
+  }
+
+  /** Only the source leader watches; a standby starts when it takes over. */
+  void onLeadership(@Observes SourceLeadership.Changed change) {
+    if (!config.enabled() || worker == null) {
+      return;
+    }
+    if (change.leader()) {
+      startInformers();
+    } else {
+      stopInformers();
+    }
+  }
+
+  private synchronized void startInformers() {
+    if (!informers.isEmpty()) {
+      return;
+    }
     KubernetesClient client = clients.get();
     List<String> namespaces = config.namespaces().orElse(List.of());
     for (String namespace : namespaces.isEmpty() ? List.of("") : namespaces) {
@@ -84,6 +109,11 @@ public class KubernetesCertificateWatcher {
             c -> objects.removed(ScanTarget.KUBERNETES_CONFIGMAP, c));
       }
     }
+  }
+
+  private synchronized void stopInformers() {
+    informers.forEach(SharedIndexInformer::stop);
+    informers.clear();
   }
 
   private FilterWatchListDeletable<Secret, ?, Resource<Secret>> secrets(
@@ -168,7 +198,7 @@ public class KubernetesCertificateWatcher {
   }
 
   void onStop(@Observes ShutdownEvent event) throws InterruptedException {
-    informers.forEach(SharedIndexInformer::stop);
+    stopInformers();
     if (worker != null) {
       worker.shutdown();
       worker.awaitTermination(5, TimeUnit.SECONDS);
