@@ -10,7 +10,9 @@ import dev.vigil.scanner.tls.store.StoredEntry;
 import dev.vigil.scanner.tls.store.UnreadableStoreException;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 
 /** Turns the bytes of a file or object into decoded chains, one per keystore alias or PEM chain. */
 @ApplicationScoped
@@ -29,8 +31,9 @@ public class SourceChains {
    *
    * @param entry keystore alias, {@code chain-N} for the N-th chain (N from 2) of a PEM bundle, or
    *     {@code null} for the first one
+   * @param encoded the DER of each certificate, in the same order (for revocation checks)
    */
-  public record Chain(String entry, List<CertificateFacts> certificates) {}
+  public record Chain(String entry, List<CertificateFacts> certificates, List<byte[]> encoded) {}
 
   /**
    * @return the chains; empty when a PEM file holds no certificate at all (a key file)
@@ -42,12 +45,20 @@ public class SourceChains {
     for (StoredEntry entry : reader.read(format, content, password)) {
       List<CertificateFacts> facts = decode(entry);
       if (entry.alias() != null) {
-        chains.add(new Chain(entry.alias(), facts));
+        chains.add(new Chain(entry.alias(), facts, entry.certificates()));
         continue;
+      }
+      // The splitter keeps the decoded objects, so identity finds each one's DER again.
+      Map<CertificateFacts, byte[]> der = new IdentityHashMap<>();
+      for (int i = 0; i < facts.size(); i++) {
+        der.put(facts.get(i), entry.certificates().get(i));
       }
       List<List<CertificateFacts>> split = ChainSplitter.split(facts);
       for (int i = 0; i < split.size(); i++) {
-        chains.add(new Chain(i == 0 ? null : "chain-" + (i + 1), split.get(i)));
+        List<CertificateFacts> chain = split.get(i);
+        chains.add(
+            new Chain(
+                i == 0 ? null : "chain-" + (i + 1), chain, chain.stream().map(der::get).toList()));
       }
     }
     return chains;

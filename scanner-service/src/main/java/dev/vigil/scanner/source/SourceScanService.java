@@ -1,17 +1,19 @@
 package dev.vigil.scanner.source;
 
 import dev.vigil.events.CertificateScanned;
+import dev.vigil.events.Finding;
 import dev.vigil.events.ScanOutcome;
 import dev.vigil.events.UnreachableReason;
-import dev.vigil.scanner.domain.CertificateFacts;
 import dev.vigil.scanner.domain.ChainAnalysis;
 import dev.vigil.scanner.domain.ChainAnalyzer;
 import dev.vigil.scanner.inventory.InventoryService;
 import dev.vigil.scanner.messaging.ScanPublisher;
+import dev.vigil.scanner.tls.revocation.RevocationChecker;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.jboss.logging.Logger;
@@ -30,22 +32,32 @@ public class SourceScanService {
   private final ScanPublisher publisher;
   private final MeterRegistry meters;
   private final Clock clock;
+  private final RevocationChecker revocation;
 
   public SourceScanService(
       ChainAnalyzer analyzer,
+      RevocationChecker revocation,
       InventoryService inventory,
       ScanPublisher publisher,
       MeterRegistry meters,
       Clock clock) {
     this.analyzer = analyzer;
+    this.revocation = revocation;
     this.inventory = inventory;
     this.publisher = publisher;
     this.meters = meters;
     this.clock = clock;
   }
 
-  public CertificateScanned completed(SourceTarget target, List<CertificateFacts> chain) {
-    ChainAnalysis analysis = analyzer.analyze(chain);
+  /**
+   * Publishes a chain read from a file or object. Revocation is checked as for served chains (OCSP
+   * and CRLs from the certificates themselves; no stapled answer), through the same address policy
+   * and caches.
+   */
+  public CertificateScanned completed(SourceTarget target, SourceChains.Chain chain) {
+    ChainAnalysis analysis = analyzer.analyze(chain.certificates());
+    List<Finding> findings = new ArrayList<>(analysis.findings());
+    findings.addAll(revocation.findings(chain.encoded(), chain.certificates(), null));
     return publish(
         new CertificateScanned(
             UUID.randomUUID().toString(),
@@ -60,7 +72,7 @@ public class SourceScanService {
             analysis.chain(),
             analysis.earliestNotAfter(),
             analysis.daysLeft(),
-            analysis.findings()));
+            findings));
   }
 
   /** {@code detail} is published: it must never contain a secret. */

@@ -11,6 +11,9 @@ import dev.vigil.scanner.tls.BouncyCastleCertificateDecoder;
 import dev.vigil.scanner.tls.store.JdkCertificateStoreReader;
 import dev.vigil.scanner.tls.store.StoreFormat;
 import dev.vigil.scanner.tls.store.UnreadableStoreException;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -44,6 +47,21 @@ class SourceChainsTest {
             "CN=bundle.chains.test,O=Vigil test PKI", "CN=Source chains test CA,O=Vigil test PKI");
     assertThat(subjects(found.get(1)))
         .containsExactly("CN=Other source chains test CA,O=Vigil test PKI");
+    // Each chain keeps its certificates' DER, in order, for the revocation check.
+    assertThat(found).allSatisfy(SourceChainsTest::encodedMatchesDecoded);
+  }
+
+  private static void encodedMatchesDecoded(Chain chain) {
+    assertThat(chain.encoded().stream().map(SourceChainsTest::sha256).toList())
+        .isEqualTo(chain.certificates().stream().map(CertificateFacts::sha256Fingerprint).toList());
+  }
+
+  private static String sha256(byte[] der) {
+    try {
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(der));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   @Test
@@ -60,6 +78,7 @@ class SourceChainsTest {
 
     assertThat(found).extracting(Chain::entry).containsExactly("api", "web");
     assertThat(found).allSatisfy(c -> assertThat(c.certificates()).hasSize(2));
+    assertThat(found).allSatisfy(SourceChainsTest::encodedMatchesDecoded);
   }
 
   @Test

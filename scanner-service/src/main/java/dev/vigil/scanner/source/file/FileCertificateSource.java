@@ -123,7 +123,7 @@ public class FileCertificateSource {
     }
     List<CertificateScanned> published = new ArrayList<>();
     for (Chain chain : found) {
-      published.add(scans.completed(target(shown, chain.entry()), chain.certificates()));
+      published.add(scans.completed(target(shown, chain.entry()), chain));
     }
     return published;
   }

@@ -114,7 +114,7 @@ public class KubernetesObjectScanner {
     }
     for (int i = 0; i < found.size(); i++) {
       String id = SourceIds.kubernetes(apiKind, namespace, name, i);
-      scans.completed(new SourceTarget(id, where, labels), found.get(i).certificates());
+      scans.completed(new SourceTarget(id, where, labels), found.get(i));
       published.add(id);
     }
     // A bundle that shrank: its former extra chains are no longer there.

@@ -11,8 +11,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.vigil.infra.VigilTestInfrastructure;
 import dev.vigil.infra.tls.KeyMaterial;
 import dev.vigil.infra.tls.LocalTlsEndpoint;
+import dev.vigil.infra.tls.TestCertificate;
 import dev.vigil.infra.tls.TestPki;
 import dev.vigil.scanner.domain.source.SourceIds;
+import dev.vigil.scanner.peers.OpenSslOcspResponder;
 import dev.vigil.scanner.source.CertificateFiles;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
@@ -26,6 +28,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -38,6 +41,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Certificate files in the configured test directory ({@code target/test-certificate-files}) ->
@@ -288,6 +292,29 @@ class FileCertificateSourceTest {
           .statusCode(200)
           .body("certificate.sources", equalTo(List.of("FILE", "TLS_ENDPOINT")))
           .body("certificate.locationCount", equalTo(2));
+    }
+  }
+
+  @Test
+  void revokedCertificateInAFileIsReportedByItsOcspResponder(@TempDir Path ocspDir)
+      throws Exception {
+    TestCertificate ca = pki.asIssuer();
+    try (OpenSslOcspResponder responder =
+        new OpenSslOcspResponder(ocspDir, ca, ca, "-nmin", "60")) {
+      String name = "revoked-" + UUID.randomUUID() + ".test";
+      TestCertificate leaf =
+          TestPki.certificate(name).dns(name).ocspUrl(responder.url()).issuedBy(ca);
+      responder.revoked(leaf.certificate(), Instant.parse("2026-02-03T04:05:06Z"), "keyCompromise");
+      Path file = write("revoked.pem", (leaf.pem() + ca.pem()).getBytes(StandardCharsets.US_ASCII));
+
+      JsonNode scan = latestScanOf(fileId(file, null));
+
+      JsonNode revoked =
+          findFinding(scan, "REVOKED")
+              .orElseThrow(() -> new AssertionError("no REVOKED finding in " + scan));
+      assertThat(revoked.at("/evidence/source").asText()).isEqualTo("ocsp");
+      assertThat(revoked.at("/evidence/revokedAt").asText()).isEqualTo("2026-02-03T04:05:06Z");
+      assertThat(responder.requests()).isPositive();
     }
   }
 
