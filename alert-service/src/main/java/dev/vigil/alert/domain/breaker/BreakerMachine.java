@@ -52,19 +52,38 @@ public final class BreakerMachine {
         .map(
             step ->
                 transition(
-                    spec, status, firing, now, step.state, step.cause, Transition.SYSTEM,
-                    step.reason, null));
+                    spec,
+                    status,
+                    firing,
+                    now,
+                    step.state,
+                    step.cause,
+                    Transition.SYSTEM,
+                    step.reason,
+                    null));
   }
 
   /** A human forces the scope {@code OPEN} or {@code CLOSED}; always a change. */
   public static Transition force(
       BreakerSpec spec, BreakerStatus status, List<FiringAlert> firing, ManualOverride o) {
     String reason =
-        "forced " + o.state() + " by " + o.who() + ": " + o.why()
+        "forced "
+            + o.state()
+            + " by "
+            + o.who()
+            + ": "
+            + o.why()
             + (o.until() == null ? "" : " (until " + o.until() + ")");
     return transition(
-        spec, status, firing, o.at(), o.state(), BreakerChangeCause.MANUAL_OVERRIDE, o.who(),
-        reason, o);
+        spec,
+        status,
+        firing,
+        o.at(),
+        o.state(),
+        BreakerChangeCause.MANUAL_OVERRIDE,
+        o.who(),
+        reason,
+        o);
   }
 
   /**
@@ -79,7 +98,12 @@ public final class BreakerMachine {
       String why,
       Instant now) {
     return resume(
-        spec, status, firing, now, BreakerChangeCause.OVERRIDE_CLEARED, who,
+        spec,
+        status,
+        firing,
+        now,
+        BreakerChangeCause.OVERRIDE_CLEARED,
+        who,
         "override cleared by " + who + ": " + why);
   }
 

@@ -87,8 +87,15 @@ public final class BreakerSpecParser {
     boolean enabled = bool(node, "enabled", true, prefix);
     if (!enabled) {
       return new BreakerSpec(
-          name, null, ScopeTemplate.parse("disabled"), List.of(), Duration.ZERO, false,
-          Duration.ZERO, List.of(), false);
+          name,
+          null,
+          ScopeTemplate.parse("disabled"),
+          List.of(),
+          Duration.ZERO,
+          false,
+          Duration.ZERO,
+          List.of(),
+          false);
     }
     ScopeTemplate scope;
     try {
@@ -122,7 +129,8 @@ public final class BreakerSpecParser {
     for (int i = 0; i < actions.size(); i++) {
       if (!ACTION.matcher(actions.get(i)).matches()) {
         throw new BreakerSpecException(
-            prefix + "actions[" + i + "]", "lower-case letters, digits and - (e.g. pause-deposits)");
+            prefix + "actions[" + i + "]",
+            "lower-case letters, digits and - (e.g. pause-deposits)");
       }
     }
     return new BreakerSpec(

@@ -14,7 +14,8 @@ import java.util.regex.Pattern;
  * @param at when it was set
  * @param until when it ends by itself, {@code null} for never
  */
-public record ManualOverride(BreakerState state, String who, String why, Instant at, Instant until) {
+public record ManualOverride(
+    BreakerState state, String who, String why, Instant at, Instant until) {
 
   private static final Pattern WHO = Pattern.compile("[^\\s\\p{Cntrl}][^\\p{Cntrl}]{0,199}");
 

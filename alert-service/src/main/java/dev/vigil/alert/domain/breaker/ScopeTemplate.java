@@ -17,7 +17,7 @@ public record ScopeTemplate(String text, List<String> labels) {
 
   private static final Pattern PLACEHOLDER =
       Pattern.compile("\\{\\{\\s*(?:labels\\.)?([a-zA-Z_][a-zA-Z0-9_]*)\\s*}}");
-  private static final Pattern LITERAL = Pattern.compile("[A-Za-z0-9_.:/@-]*");
+  private static final Pattern LITERAL = Pattern.compile("[A-Za-z0-9_.:@-]*");
 
   public ScopeTemplate {
     labels = List.copyOf(labels);
@@ -46,9 +46,7 @@ public record ScopeTemplate(String text, List<String> labels) {
   private static void literal(String text, String part) {
     if (!LITERAL.matcher(part).matches()) {
       throw new IllegalArgumentException(
-          "'"
-              + text
-              + "': only letters, digits, _.:/@- and {{ label }} placeholders are allowed");
+          "'" + text + "': only letters, digits, _.:@- and {{ label }} placeholders are allowed");
     }
   }
 

@@ -47,23 +47,58 @@ class BreakerMachineTest {
 
   static Stream<Arguments> automatic() {
     return Stream.of(
-        Arguments.of("closed, alert fires: opens", true, status(CLOSED, 0), FIRING, OPEN,
+        Arguments.of(
+            "closed, alert fires: opens",
+            true,
+            status(CLOSED, 0),
+            FIRING,
+            OPEN,
             BreakerChangeCause.ALERT_FIRING),
         Arguments.of("closed, nothing firing: stays", true, status(CLOSED, 999), NONE, null, null),
-        Arguments.of("open, alert still firing long after: stays", true, status(OPEN, 9999),
-            FIRING, null, null),
-        Arguments.of("open, resolved within min_open: stays", true, status(OPEN, 299), NONE, null,
+        Arguments.of(
+            "open, alert still firing long after: stays",
+            true,
+            status(OPEN, 9999),
+            FIRING,
+            null,
             null),
-        Arguments.of("open, min_open just elapsed: probes", true, status(OPEN, 300), NONE,
-            HALF_OPEN, BreakerChangeCause.MIN_OPEN_ELAPSED),
-        Arguments.of("open, min_open elapsed, no half-open: closes", false, status(OPEN, 300),
-            NONE, CLOSED, BreakerChangeCause.MIN_OPEN_ELAPSED),
-        Arguments.of("half-open, alert fires again: reopens at once", true,
-            status(HALF_OPEN, 1), FIRING, OPEN, BreakerChangeCause.ALERT_FIRING),
-        Arguments.of("half-open, healthy period not over: stays", true, status(HALF_OPEN, 599),
-            NONE, null, null),
-        Arguments.of("half-open, healthy period over: closes", true, status(HALF_OPEN, 600), NONE,
-            CLOSED, BreakerChangeCause.HEALTHY_PERIOD_ELAPSED));
+        Arguments.of(
+            "open, resolved within min_open: stays", true, status(OPEN, 299), NONE, null, null),
+        Arguments.of(
+            "open, min_open just elapsed: probes",
+            true,
+            status(OPEN, 300),
+            NONE,
+            HALF_OPEN,
+            BreakerChangeCause.MIN_OPEN_ELAPSED),
+        Arguments.of(
+            "open, min_open elapsed, no half-open: closes",
+            false,
+            status(OPEN, 300),
+            NONE,
+            CLOSED,
+            BreakerChangeCause.MIN_OPEN_ELAPSED),
+        Arguments.of(
+            "half-open, alert fires again: reopens at once",
+            true,
+            status(HALF_OPEN, 1),
+            FIRING,
+            OPEN,
+            BreakerChangeCause.ALERT_FIRING),
+        Arguments.of(
+            "half-open, healthy period not over: stays",
+            true,
+            status(HALF_OPEN, 599),
+            NONE,
+            null,
+            null),
+        Arguments.of(
+            "half-open, healthy period over: closes",
+            true,
+            status(HALF_OPEN, 600),
+            NONE,
+            CLOSED,
+            BreakerChangeCause.HEALTHY_PERIOD_ELAPSED));
   }
 
   @ParameterizedTest(name = "{0}")
@@ -111,10 +146,10 @@ class BreakerMachineTest {
     return Stream.of(
         Arguments.of("closed: only an alert can change it", status(CLOSED, 0), false, null),
         Arguments.of("open with alerts: only their end", status(OPEN, 60), true, null),
-        Arguments.of("open, none firing: end of min_open", status(OPEN, 60), false,
-            T0.plusSeconds(240)),
-        Arguments.of("half-open: end of healthy period", status(HALF_OPEN, 60), false,
-            T0.plusSeconds(540)));
+        Arguments.of(
+            "open, none firing: end of min_open", status(OPEN, 60), false, T0.plusSeconds(240)),
+        Arguments.of(
+            "half-open: end of healthy period", status(HALF_OPEN, 60), false, T0.plusSeconds(540)));
   }
 
   @ParameterizedTest(name = "{0}")
@@ -158,7 +193,8 @@ class BreakerMachineTest {
         .isEmpty();
 
     Transition cleared =
-        BreakerMachine.clear(spec(true), forced.next(), FIRING, "alice", "fixed", T0.plusSeconds(9));
+        BreakerMachine.clear(
+            spec(true), forced.next(), FIRING, "alice", "fixed", T0.plusSeconds(9));
     assertThat(cleared.next().state()).isEqualTo(OPEN);
     assertThat(cleared.next().openedAt()).isEqualTo(T0.plusSeconds(9));
   }
@@ -182,8 +218,7 @@ class BreakerMachineTest {
 
     assertThat(BreakerMachine.nextCheck(spec(true), pinned, true)).isEqualTo(until);
     assertThat(BreakerMachine.evaluate(spec(true), pinned, FIRING, until.minusMillis(1))).isEmpty();
-    Transition expired =
-        BreakerMachine.evaluate(spec(true), pinned, FIRING, until).orElseThrow();
+    Transition expired = BreakerMachine.evaluate(spec(true), pinned, FIRING, until).orElseThrow();
     assertThat(expired.cause()).isEqualTo(BreakerChangeCause.OVERRIDE_EXPIRED);
     assertThat(expired.actor()).isEqualTo("system");
     assertThat(expired.next().state()).isEqualTo(OPEN);

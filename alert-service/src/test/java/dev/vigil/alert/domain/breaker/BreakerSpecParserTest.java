@@ -72,13 +72,13 @@ class BreakerSpecParserTest {
         Arguments.of("no scope", with("scope", null), "breakers[0].scope"),
         Arguments.of("scope with a space", with("scope", "chain {{ x }}"), "breakers[0].scope"),
         Arguments.of("no matchers", with("matchers", List.of()), "breakers[0].matchers"),
-        Arguments.of("bad matcher", with("matchers", List.of("x==")), "breakers[0].matchers[0]"),
+        Arguments.of("bad matcher", with("matchers", List.of("1x=a")), "breakers[0].matchers[0]"),
         Arguments.of("bad regex", with("matchers", List.of("x=~\"(\"")), "breakers[0].matchers[0]"),
-        Arguments.of("matches everything", with("matchers", List.of("x=~\".*\"")),
-            "breakers[0].matchers"),
+        Arguments.of(
+            "matches everything", with("matchers", List.of("x=~\".*\"")), "breakers[0].matchers"),
         Arguments.of("no actions", with("actions", null), "breakers[0].actions"),
-        Arguments.of("bad action", with("actions", List.of("Pause Deposits")),
-            "breakers[0].actions[0]"),
+        Arguments.of(
+            "bad action", with("actions", List.of("Pause Deposits")), "breakers[0].actions[0]"),
         Arguments.of("bad duration", with("min_open", "five minutes"), "breakers[0].min_open"),
         Arguments.of("half_open not a bool", with("half_open", "yes"), "breakers[0].half_open"));
   }
@@ -99,8 +99,7 @@ class BreakerSpecParserTest {
 
     assertThatThrownBy(() -> BreakerSpecParser.parseFile(doc))
         .isInstanceOfSatisfying(
-            BreakerSpecException.class,
-            e -> assertThat(e.field()).isEqualTo("breakers[1].name"));
+            BreakerSpecException.class, e -> assertThat(e.field()).isEqualTo("breakers[1].name"));
   }
 
   @Test
@@ -113,15 +112,26 @@ class BreakerSpecParserTest {
 
   static Stream<Arguments> scopes() {
     return Stream.of(
-        Arguments.of("label placeholder", "chain:{{ chain_id }}", Map.of("chain_id", "base"),
+        Arguments.of(
+            "label placeholder",
+            "chain:{{ chain_id }}",
+            Map.of("chain_id", "base"),
             Optional.of("chain:base")),
-        Arguments.of("labels. prefix", "api:{{labels.provider_id}}",
-            Map.of("provider_id", "binance-spot"), Optional.of("api:binance-spot")),
-        Arguments.of("two placeholders", "svc:{{ a }}/{{ b }}", Map.of("a", "x", "b", "y"),
-            Optional.of("svc:x/y")),
-        Arguments.of("missing label: no scope", "chain:{{ chain_id }}", Map.of(),
-            Optional.empty()),
-        Arguments.of("empty label: no scope", "chain:{{ chain_id }}", Map.of("chain_id", ""),
+        Arguments.of(
+            "labels. prefix",
+            "api:{{labels.provider_id}}",
+            Map.of("provider_id", "binance-spot"),
+            Optional.of("api:binance-spot")),
+        Arguments.of(
+            "two placeholders",
+            "svc:{{ a }}.{{ b }}",
+            Map.of("a", "x", "b", "y"),
+            Optional.of("svc:x.y")),
+        Arguments.of("missing label: no scope", "chain:{{ chain_id }}", Map.of(), Optional.empty()),
+        Arguments.of(
+            "empty label: no scope",
+            "chain:{{ chain_id }}",
+            Map.of("chain_id", ""),
             Optional.empty()),
         Arguments.of("fixed scope", "service:payments", Map.of(), Optional.of("service:payments")));
   }
@@ -136,13 +146,19 @@ class BreakerSpecParserTest {
   static Stream<Arguments> overrides() {
     Instant now = Instant.parse("2026-03-01T10:00:00Z");
     return Stream.of(
-        Arguments.of("half-open cannot be forced", BreakerState.HALF_OPEN, "a", "b", null, now,
-            "state"),
+        Arguments.of(
+            "half-open cannot be forced", BreakerState.HALF_OPEN, "a", "b", null, now, "state"),
         Arguments.of("no state", null, "a", "b", null, now, "state"),
         Arguments.of("no who", BreakerState.OPEN, " ", "b", null, now, "who"),
         Arguments.of("no why", BreakerState.OPEN, "alice", null, null, now, "why"),
-        Arguments.of("until in the past", BreakerState.OPEN, "alice", "b", now.minusSeconds(1),
-            now, "until"));
+        Arguments.of(
+            "until in the past",
+            BreakerState.OPEN,
+            "alice",
+            "b",
+            now.minusSeconds(1),
+            now,
+            "until"));
   }
 
   @ParameterizedTest(name = "{0}")
