@@ -127,10 +127,8 @@ class BreakerApiTest {
     String breaker = define();
     String scope = "chain:bad-" + UUID.randomUUID();
 
-    problem(
-        "{\"state\":\"OPEN\",\"why\":\"x\"}", breaker, scope, 400, "who");
-    problem(
-        "{\"state\":\"OPEN\",\"who\":\"alice\"}", breaker, scope, 400, "why");
+    problem("{\"state\":\"OPEN\",\"why\":\"x\"}", breaker, scope, 400, "who");
+    problem("{\"state\":\"OPEN\",\"who\":\"alice\"}", breaker, scope, 400, "why");
     problem(
         "{\"state\":\"HALF_OPEN\",\"who\":\"alice\",\"why\":\"x\"}", breaker, scope, 400, "state");
     problem(
@@ -173,7 +171,7 @@ class BreakerApiTest {
     String name = "bad-" + UUID.randomUUID().toString().substring(0, 8);
 
     given()
-        .contentType("application/yaml")
+        .contentType("text/plain")
         .body(
             "name: "
                 + name
@@ -186,7 +184,7 @@ class BreakerApiTest {
         .body("errors[0].field", equalTo("min_open"))
         .body("errors[0].message", containsString("duration"));
     given()
-        .contentType("application/yaml")
+        .contentType("text/plain")
         .body("name: other\nscope: x\nmatchers: ['a=\"b\"']\nactions: [x]\n")
         .put("/api/v1/breakers/{name}", name)
         .then()

@@ -178,7 +178,7 @@ class BreakerFlowTest {
             healthy,
             "actions: [pause-deposits, pause-withdrawals]");
     given()
-        .contentType("application/yaml")
+        .contentType("text/plain")
         .body(yaml)
         .put("/api/v1/breakers/{name}", name)
         .then()

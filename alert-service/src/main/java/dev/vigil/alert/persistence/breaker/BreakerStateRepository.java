@@ -19,8 +19,8 @@ import java.util.Optional;
 
 /**
  * Breaker state per scope and the matching alerts firing in it. Plain JDBC like the notifier's
- * repositories: the work is {@code on conflict} inserts, {@code delete ... returning} and row locks,
- * which read better as SQL. Call inside a transaction (the connection joins it).
+ * repositories: the work is {@code on conflict} inserts, {@code delete ... returning} and row
+ * locks, which read better as SQL. Call inside a transaction (the connection joins it).
  */
 @ApplicationScoped
 public class BreakerStateRepository {

@@ -106,8 +106,8 @@ final class BreakerDtos {
   }
 
   /**
-   * Body of a manual override. {@code who} is required because alert-service has no
-   * authentication yet; once it has, the authenticated user will be recorded instead.
+   * Body of a manual override. {@code who} is required because alert-service has no authentication
+   * yet; once it has, the authenticated user will be recorded instead.
    */
   record OverrideRequest(BreakerState state, String who, String why, Instant until) {}
 }

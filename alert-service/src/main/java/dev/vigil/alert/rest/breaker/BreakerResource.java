@@ -21,9 +21,9 @@ import jakarta.ws.rs.core.Response;
 import java.util.List;
 
 /**
- * Circuit breakers: their state per scope, their history, manual overrides and stored
- * definitions. Unauthenticated like the rest of alert-service's API for now (so the person
- * overriding names themselves in {@code who}): put it behind the cluster's ingress authentication.
+ * Circuit breakers: their state per scope, their history, manual overrides and stored definitions.
+ * Unauthenticated like the rest of alert-service's API for now (so the person overriding names
+ * themselves in {@code who}): put it behind the cluster's ingress authentication.
  */
 @Path("/api/v1/breakers")
 @Produces(MediaType.APPLICATION_JSON)
@@ -94,13 +94,13 @@ public class BreakerResource {
   @Consumes({MediaType.APPLICATION_JSON, "application/yaml", MediaType.TEXT_PLAIN})
   public Response put(@PathParam("name") String name, String body) {
     boolean created = control.put(name, body == null ? "" : body);
-    Response.ResponseBuilder r =
-        created ? Response.status(Response.Status.CREATED) : Response.ok();
-    return r.entity(queries.all().keySet().stream()
-            .filter(s -> s.name().equals(name))
-            .findFirst()
-            .map(s -> BreakerDto.of(s, queries.scopes(name), null))
-            .orElse(null))
+    Response.ResponseBuilder r = created ? Response.status(Response.Status.CREATED) : Response.ok();
+    return r.entity(
+            queries.all().keySet().stream()
+                .filter(s -> s.name().equals(name))
+                .findFirst()
+                .map(s -> BreakerDto.of(s, queries.scopes(name), null))
+                .orElse(null))
         .build();
   }
 

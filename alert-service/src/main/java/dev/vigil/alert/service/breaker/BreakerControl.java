@@ -43,8 +43,8 @@ public class BreakerControl {
   }
 
   /**
-   * Pins a scope; works for a scope no alert has touched yet (e.g. close deposits on a chain
-   * before a planned upgrade).
+   * Pins a scope; works for a scope no alert has touched yet (e.g. close deposits on a chain before
+   * a planned upgrade).
    */
   @Transactional
   public Transition override(
@@ -94,13 +94,16 @@ public class BreakerControl {
   }
 
   private BreakerSpec spec(String breaker) {
-    return registry.breaker(breaker).orElseThrow(() -> ProblemException.notFound("breaker", breaker));
+    return registry
+        .breaker(breaker)
+        .orElseThrow(() -> ProblemException.notFound("breaker", breaker));
   }
 
   private static void checkScope(String scope) {
     if (scope == null || !SCOPE.matcher(scope).matches()) {
       throw ProblemException.invalidField(
-          "scope", "1 to 300 characters without /, spaces or control characters, e.g. chain:base-mainnet");
+          "scope",
+          "1 to 300 characters without /, spaces or control characters, e.g. chain:base-mainnet");
     }
   }
 

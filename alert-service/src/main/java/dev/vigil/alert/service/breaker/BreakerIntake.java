@@ -88,8 +88,7 @@ public class BreakerIntake {
     // Key order: concurrent batches (the other replica, the sweep) lock in the same order.
     for (Key key : touched) {
       BreakerSpec spec = breakers.get(key.breaker());
-      if (spec != null
-          && writer.evaluate(spec, states.lock(key, now), now).isPresent()) {
+      if (spec != null && writer.evaluate(spec, states.lock(key, now), now).isPresent()) {
         changed++;
       }
     }

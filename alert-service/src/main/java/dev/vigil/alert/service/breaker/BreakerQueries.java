@@ -50,9 +50,7 @@ public class BreakerQueries {
   private final BreakerHistoryRepository history;
 
   public BreakerQueries(
-      BreakerRegistry registry,
-      BreakerStateRepository states,
-      BreakerHistoryRepository history) {
+      BreakerRegistry registry, BreakerStateRepository states, BreakerHistoryRepository history) {
     this.registry = registry;
     this.states = states;
     this.history = history;

@@ -108,7 +108,8 @@ public class BreakerRegistry {
   }
 
   private List<BreakerSpec> loadPack() {
-    try (InputStream in = Thread.currentThread().getContextClassLoader().getResourceAsStream(PACK)) {
+    try (InputStream in =
+        Thread.currentThread().getContextClassLoader().getResourceAsStream(PACK)) {
       if (in == null) {
         throw new IllegalStateException("default breaker pack " + PACK + " missing");
       }

@@ -65,8 +65,9 @@ public class BreakerSweep {
       BreakerSpec spec = registry.current().get(row.breaker());
       if (spec == null) {
         // Definition removed: nothing decides for this scope any more; stop looking at it.
-        LOG.warnf("breaker %s no longer defined; scope %s stays %s", row.breaker(), row.scope(),
-            row.status().state());
+        LOG.warnf(
+            "breaker %s no longer defined; scope %s stays %s",
+            row.breaker(), row.scope(), row.status().state());
         states.save(new Key(row.breaker(), row.scope()), row.status(), null, now);
         continue;
       }

@@ -18,8 +18,8 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 /**
  * Example consumer of {@code vigil.risk-controls}, as an exchange would write it: plain Kafka
  * client and a JSON parser, no Vigil library. Referenced from {@code docs/events.md}; it lives in
- * the test sources so that it is compiled and run against a real broker by {@code
- * BreakerFlowTest} instead of rotting in a Markdown file.
+ * the test sources so that it is compiled and run against a real broker by {@code BreakerFlowTest}
+ * instead of rotting in a Markdown file.
  *
  * <p>The contract it relies on: records are keyed by scope; the latest record of a breaker and
  * scope is its state; delivery is at least once and two records may arrive out of order after a
@@ -43,6 +43,7 @@ public class DepositPauser implements AutoCloseable {
 
   private final ObjectMapper json = new ObjectMapper();
   private final KafkaConsumer<String, String> consumer;
+
   /** breakerId + " " + scope → last sequence applied. Persist it with the effect in real life. */
   private final Map<String, Long> applied = new ConcurrentHashMap<>();
 
@@ -105,8 +106,10 @@ public class DepositPauser implements AutoCloseable {
         };
     modes.put(key, mode);
     actions.put(
-        key, json.convertValue(event.path("actions"), json.getTypeFactory().constructCollectionType(
-            List.class, String.class)));
+        key,
+        json.convertValue(
+            event.path("actions"),
+            json.getTypeFactory().constructCollectionType(List.class, String.class)));
     applied.put(key, sequence);
     return true;
   }
