@@ -47,14 +47,20 @@ public class BreakerStateRepository {
     this.ds = ds;
   }
 
-  /** Forgets a fingerprint everywhere; returns the scopes it held. */
-  public List<Key> removeAlert(String fingerprint) {
+  /**
+   * Forgets these fingerprints everywhere (one statement for a whole batch: most alerts concern no
+   * breaker, and a round trip each would be the breakers' main cost); returns the scopes they held.
+   */
+  public List<Key> removeAlerts(Collection<String> fingerprints) {
     List<Key> keys = new ArrayList<>();
+    if (fingerprints.isEmpty()) {
+      return keys;
+    }
     try (Connection c = ds.getConnection();
         PreparedStatement ps =
             c.prepareStatement(
-                "delete from breaker_alert where fingerprint = ? returning breaker, scope")) {
-      ps.setString(1, fingerprint);
+                "delete from breaker_alert where fingerprint = any(?) returning breaker, scope")) {
+      ps.setArray(1, c.createArrayOf("varchar", fingerprints.toArray(String[]::new)));
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
           keys.add(new Key(rs.getString(1), rs.getString(2)));

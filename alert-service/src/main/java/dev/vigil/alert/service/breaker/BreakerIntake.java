@@ -66,10 +66,11 @@ public class BreakerIntake {
       }
     }
     Map<String, BreakerSpec> breakers = registry.current();
-    Set<Key> touched = new TreeSet<>();
+    // Every change replaces what the fingerprint held: resolved alerts leave, firing ones are
+    // re-added below to the scopes they match now.
+    Set<Key> touched = new TreeSet<>(states.removeAlerts(latest.keySet()));
     for (AlertChange change : latest.values()) {
       String fingerprint = change.alert().fingerprint();
-      touched.addAll(states.removeAlert(fingerprint));
       if (change.alert().resolved()) {
         continue;
       }
