@@ -138,6 +138,52 @@ class BreakerConsumerTest {
     dlq.close();
   }
 
+  @Test
+  void aBurstOfAlertsOpensEveryScopeAndTheDelayIsMeasured() throws Exception {
+    String breaker = define();
+    String run = UUID.randomUUID().toString().substring(0, 8);
+    int scopes = 200;
+    List<org.apache.kafka.clients.producer.ProducerRecord<String, String>> burst =
+        new java.util.ArrayList<>();
+    for (int i = 0; i < scopes; i++) {
+      AlertFired f = fired("fp-" + UUID.randomUUID(), "burst-" + run + "-" + i);
+      burst.add(
+          CloudEventRecords.record(
+              alertsTopic,
+              f.fingerprint(),
+              json.writeValueAsString(f),
+              CloudEventRecords.headers(
+                  UUID.randomUUID().toString(), EventType.ALERT_FIRED.type())));
+    }
+    long sent = System.currentTimeMillis();
+    kafka.produceStrings().fromRecords(burst).awaitCompletion(WAIT);
+
+    String prefix = "service:burst-" + run + "-";
+    await()
+        .atMost(WAIT)
+        .until(
+            () ->
+                controls.getRecords().stream()
+                        .filter(r -> r.key() != null && r.key().startsWith(prefix))
+                        .count()
+                    >= scopes);
+    List<Long> delays =
+        controls.getRecords().stream()
+            .filter(r -> r.key() != null && r.key().startsWith(prefix))
+            .map(r -> r.timestamp() - sent)
+            .sorted()
+            .toList();
+    assertThat(delays).hasSize(scopes);
+    System.out.printf(
+        "[breaker-latency] burst of %d alerts -> RiskControlChanged on the topic: p50=%d ms"
+            + " p99=%d ms last=%d ms (breaker %s)%n",
+        scopes,
+        delays.get(scopes / 2),
+        delays.get(scopes * 99 / 100 - 1),
+        delays.get(scopes - 1),
+        breaker);
+  }
+
   /** Opened by {@code BreakerTestAlert}; opens at once, probes at once, closes after an hour. */
   private String define() {
     String name = "consumer-" + UUID.randomUUID().toString().substring(0, 8);

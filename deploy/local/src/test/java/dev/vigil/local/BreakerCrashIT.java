@@ -35,11 +35,11 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 
 /**
- * Two alert-service replicas run the circuit breakers from one database and one consumer group;
- * one is killed with SIGKILL while alerts open hundreds of breaker scopes, and restarted. Every
- * scope opens (no change lost), and no scope is decided twice: each has exactly one change,
- * sequence 1, published under one {@code ce_id} (the outbox relay may resend an event after a
- * crash, always with the same id).
+ * Two alert-service replicas run the circuit breakers from one database and one consumer group; one
+ * is killed with SIGKILL while alerts open hundreds of breaker scopes, and restarted. Every scope
+ * opens (no change lost), and no scope is decided twice: each has exactly one change, sequence 1,
+ * published under one {@code ce_id} (the outbox relay may resend an event after a crash, always
+ * with the same id).
  */
 class BreakerCrashIT {
 
@@ -48,6 +48,9 @@ class BreakerCrashIT {
   private static final int DURING = 150;
   private static final int AFTER = 100;
   private static final String BREAKER = "crash-breaker";
+
+  /** Scope → broker timestamp of the alert that opens it, for the latency figures. */
+  private final Map<String, Long> publishedAt = new java.util.concurrent.ConcurrentHashMap<>();
 
   @Test
   void aKilledReplicaLosesNoBreakerChangeAndDecidesNoneTwice() throws Exception {
@@ -117,6 +120,7 @@ class BreakerCrashIT {
         }
         System.out.printf(
             "[breaker-crash] %d records for %d scopes%n", seen.size(), idsByScope.size());
+        printLatency("after the restart, two replicas", seen, BEFORE + DURING, total());
         assertThat(idsByScope.keySet()).as("every scope opened").isEqualTo(expected);
         assertThat(idsByScope.values())
             .as("each change published under one ce_id")
@@ -128,6 +132,30 @@ class BreakerCrashIT {
         a.close();
         b.close();
       }
+    }
+  }
+
+  /** Alert published → RiskControlChanged on the topic, per scope of {@code [from, to)}. */
+  private void printLatency(
+      String phase, List<ConsumerRecord<String, String>> seen, int from, int to) {
+    Map<String, Long> firstChange = new HashMap<>();
+    seen.forEach(r -> firstChange.merge(r.key(), r.timestamp(), Math::min));
+    List<Long> millis = new ArrayList<>();
+    for (int i = from; i < to; i++) {
+      String scope = "svc:crash-" + i;
+      if (firstChange.containsKey(scope) && publishedAt.containsKey(scope)) {
+        millis.add(firstChange.get(scope) - publishedAt.get(scope));
+      }
+    }
+    millis.sort(null);
+    if (!millis.isEmpty()) {
+      System.out.printf(
+          "[breaker-crash] alert -> RiskControlChanged, %s: n=%d p50=%d ms p99=%d ms max=%d ms%n",
+          phase,
+          millis.size(),
+          millis.get(millis.size() / 2),
+          millis.get(Math.min(millis.size() - 1, (int) Math.ceil(millis.size() * 0.99) - 1)),
+          millis.get(millis.size() - 1));
     }
   }
 
@@ -163,12 +191,13 @@ class BreakerCrashIT {
 
   private static int status(String url) throws Exception {
     return HttpClient.newHttpClient()
-        .send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.discarding())
+        .send(
+            HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.discarding())
         .statusCode();
   }
 
   /** One firing alert per scope {@code svc:crash-<i>}, i in {@code [from, to)}. */
-  private static void publish(String bootstrap, int from, int to) {
+  private void publish(String bootstrap, int from, int to) {
     Properties p = new Properties();
     p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
     p.put(ProducerConfig.ACKS_CONFIG, "all");
@@ -191,7 +220,14 @@ class BreakerCrashIT {
         header(r, "ce_type", "dev.vigil.alert.fired.v1");
         header(r, "ce_time", now);
         header(r, "content-type", "application/json");
-        producer.send(r);
+        String scope = "svc:crash-" + i;
+        producer.send(
+            r,
+            (meta, e) -> {
+              if (meta != null) {
+                publishedAt.put(scope, meta.timestamp());
+              }
+            });
       }
       producer.flush();
     }

@@ -15,6 +15,7 @@ import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
 /** What humans do to breakers: overrides and stored definitions. */
@@ -107,7 +108,7 @@ public class BreakerControl {
     }
   }
 
-  private static <T> T validated(java.util.function.Supplier<T> s) {
+  private static <T> T validated(Supplier<T> s) {
     try {
       return s.get();
     } catch (BreakerSpecException e) {
