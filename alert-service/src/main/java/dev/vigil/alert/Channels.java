@@ -25,5 +25,14 @@ public final class Channels {
    */
   public static final String ALERT_NOTIFICATIONS = "alert-notifications";
 
+  /**
+   * Incoming {@code AlertFired} and {@code AlertResolved} events for the circuit breakers: the same
+   * topic as {@link #ALERTS}, read by its own consumer group.
+   */
+  public static final String ALERT_BREAKERS = "alert-breakers";
+
+  /** Outgoing {@code RiskControlChanged} events, keyed by scope. */
+  public static final String RISK_CONTROLS = "risk-controls";
+
   private Channels() {}
 }

@@ -15,9 +15,14 @@ public final class TestChains {
 
   /** An RPC provider of base-mainnet (2 s blocks) whose head is {@code headAgeSeconds} old. */
   public static ChainHealthObserved rpc(String providerId, double headAgeSeconds) {
+    return rpc("base-mainnet", providerId, headAgeSeconds);
+  }
+
+  /** The same for a provider of another chain (2 s blocks). */
+  public static ChainHealthObserved rpc(String chainId, String providerId, double headAgeSeconds) {
     return new ChainHealthObserved(
         "obs-" + providerId,
-        "base-mainnet",
+        chainId,
         providerId,
         "Node " + providerId,
         "RPC",

@@ -349,6 +349,11 @@ final class SampleEvents {
         List.of(FINGERPRINT),
         false,
         "system",
+        T1,
+        7L,
+        BreakerChangeCause.ALERT_FIRING,
+        List.of("pause-deposits", "pause-withdrawals"),
+        List.of("ChainHeadStalled"),
         T1);
   }
 
@@ -363,6 +368,11 @@ final class SampleEvents {
         null,
         true,
         "alice",
+        null,
+        1L,
+        BreakerChangeCause.MANUAL_OVERRIDE,
+        null,
+        null,
         null);
   }
 

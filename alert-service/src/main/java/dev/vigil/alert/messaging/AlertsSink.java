@@ -15,14 +15,22 @@ public class AlertsSink implements OutboxSink {
 
   private final CloudEventCodec codec;
   private final MutinyEmitter<String> alerts;
+  private final MutinyEmitter<String> riskControls;
 
-  public AlertsSink(CloudEventCodec codec, @Channel(Channels.ALERTS) MutinyEmitter<String> alerts) {
+  public AlertsSink(
+      CloudEventCodec codec,
+      @Channel(Channels.ALERTS) MutinyEmitter<String> alerts,
+      @Channel(Channels.RISK_CONTROLS) MutinyEmitter<String> riskControls) {
     this.codec = codec;
     this.alerts = alerts;
+    this.riskControls = riskControls;
   }
 
   @Override
   public Uni<Void> publish(String channel, OutgoingEvent event) {
+    if (Channels.RISK_CONTROLS.equals(channel)) {
+      return riskControls.sendMessage(codec.toMessage(event));
+    }
     if (!Channels.ALERTS.equals(channel)) {
       return Uni.createFrom()
           .failure(new IllegalArgumentException("alert-service has no channel " + channel));

@@ -1,0 +1,123 @@
+package dev.vigil.alert.rest.breaker;
+
+import dev.vigil.alert.rest.breaker.BreakerDtos.BreakerDto;
+import dev.vigil.alert.rest.breaker.BreakerDtos.OverrideRequest;
+import dev.vigil.alert.rest.breaker.BreakerDtos.ScopeDto;
+import dev.vigil.alert.service.breaker.BreakerControl;
+import dev.vigil.alert.service.breaker.BreakerQueries;
+import dev.vigil.platform.problem.ProblemException;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.List;
+
+/**
+ * Circuit breakers: their state per scope, their history, manual overrides and stored definitions.
+ * Unauthenticated like the rest of alert-service's API for now (so the person overriding names
+ * themselves in {@code who}): put it behind the cluster's ingress authentication.
+ */
+@Path("/api/v1/breakers")
+@Produces(MediaType.APPLICATION_JSON)
+public class BreakerResource {
+
+  private static final int MAX_HISTORY = 1000;
+
+  private final BreakerQueries queries;
+  private final BreakerControl control;
+
+  public BreakerResource(BreakerQueries queries, BreakerControl control) {
+    this.queries = queries;
+    this.control = control;
+  }
+
+  @GET
+  public List<BreakerDto> list() {
+    return queries.all().entrySet().stream()
+        .map(e -> BreakerDto.of(e.getKey(), e.getValue(), null))
+        .toList();
+  }
+
+  @GET
+  @Path("/{name}")
+  public BreakerDto get(
+      @PathParam("name") String name, @QueryParam("limit") @DefaultValue("100") int limit) {
+    return BreakerDto.of(
+        queries.breaker(name), queries.scopes(name), queries.history(name, null, limit(limit)));
+  }
+
+  @GET
+  @Path("/{name}/scopes/{scope}")
+  public ScopeDto scope(
+      @PathParam("name") String name,
+      @PathParam("scope") String scope,
+      @QueryParam("limit") @DefaultValue("100") int limit) {
+    return ScopeDto.of(queries.scope(name, scope), queries.history(name, scope, limit(limit)));
+  }
+
+  /** Forces a scope OPEN or CLOSED until cleared (or {@code until}). */
+  @POST
+  @Path("/{name}/scopes/{scope}/override")
+  @Consumes(MediaType.APPLICATION_JSON)
+  public ScopeDto override(
+      @PathParam("name") String name, @PathParam("scope") String scope, OverrideRequest body) {
+    if (body == null) {
+      throw ProblemException.invalidField("body", "required: {state, who, why, until?}");
+    }
+    control.override(name, scope, body.state(), body.who(), body.why(), body.until());
+    return ScopeDto.of(queries.scope(name, scope));
+  }
+
+  /** Hands the scope back to the alerts; {@code who} and {@code why} are recorded. */
+  @DELETE
+  @Path("/{name}/scopes/{scope}/override")
+  public ScopeDto clear(
+      @PathParam("name") String name,
+      @PathParam("scope") String scope,
+      @QueryParam("who") String who,
+      @QueryParam("why") String why) {
+    control.clear(name, scope, who, why);
+    return ScopeDto.of(queries.scope(name, scope));
+  }
+
+  /** Creates or replaces a stored definition (YAML or JSON); 400 naming the field on error. */
+  @PUT
+  @Path("/{name}")
+  @Consumes({MediaType.APPLICATION_JSON, "application/yaml", MediaType.TEXT_PLAIN})
+  public Response put(@PathParam("name") String name, String body) {
+    boolean created = control.put(name, body == null ? "" : body);
+    Response.ResponseBuilder r = created ? Response.status(Response.Status.CREATED) : Response.ok();
+    return r.entity(
+            queries.all().keySet().stream()
+                .filter(s -> s.name().equals(name))
+                .findFirst()
+                .map(s -> BreakerDto.of(s, queries.scopes(name), null))
+                .orElse(null))
+        .build();
+  }
+
+  /** Deletes a stored definition; a shipped breaker of that name comes back in force. */
+  @DELETE
+  @Path("/{name}")
+  public Response delete(@PathParam("name") String name) {
+    if (!control.delete(name)) {
+      throw ProblemException.notFound("stored breaker", name);
+    }
+    return Response.noContent().build();
+  }
+
+  private static int limit(int limit) {
+    if (limit < 1 || limit > MAX_HISTORY) {
+      throw ProblemException.invalidField("limit", "1.." + MAX_HISTORY);
+    }
+    return limit;
+  }
+}
