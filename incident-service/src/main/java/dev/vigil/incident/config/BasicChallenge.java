@@ -1,21 +1,35 @@
 package dev.vigil.incident.config;
 
-import io.quarkus.vertx.http.runtime.security.BasicAuthenticationMechanism;
-import jakarta.enterprise.inject.Produces;
-import jakarta.inject.Singleton;
+import io.quarkus.vertx.http.runtime.filters.Filters;
+import io.vertx.core.http.HttpHeaders;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 
 /**
- * Keeps the REST API's HTTP Basic challenge now that the console uses form login. With form
- * authentication enabled Quarkus makes its built-in Basic mechanism "silent" (a 401 without {@code
- * WWW-Authenticate}); Quarkus uses a {@link BasicAuthenticationMechanism} bean in its place when
- * there is one, so this one answers the challenge API clients expect. {@code @Singleton}: Quarkus
- * looks for this exact class, which a client proxy would hide.
+ * Keeps the REST API's HTTP Basic challenge now that the console uses form login: with form
+ * authentication enabled, Quarkus makes its built-in Basic mechanism "silent" (a 401 without
+ * {@code WWW-Authenticate}), and API clients that wait for the challenge before sending
+ * credentials would never send them. Adds the challenge to 401 answers under {@code /api/}.
  */
+@ApplicationScoped
 public class BasicChallenge {
 
-  @Produces
-  @Singleton
-  BasicAuthenticationMechanism basic() {
-    return new BasicAuthenticationMechanism(null, false);
+  static final String CHALLENGE = "Basic realm=\"vigil\", charset=\"UTF-8\"";
+
+  void register(@Observes Filters filters) {
+    filters.register(
+        request -> {
+          if (request.normalizedPath().startsWith("/api/")) {
+            request.addHeadersEndHandler(
+                ignored -> {
+                  if (request.response().getStatusCode() == 401
+                      && !request.response().headers().contains(HttpHeaders.WWW_AUTHENTICATE)) {
+                    request.response().headers().set(HttpHeaders.WWW_AUTHENTICATE, CHALLENGE);
+                  }
+                });
+          }
+          request.next();
+        },
+        100);
   }
 }
