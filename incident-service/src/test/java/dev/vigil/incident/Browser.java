@@ -65,6 +65,20 @@ final class Browser implements AutoCloseable {
     this.base = base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
     this.scenario = scenario;
     this.wait = new WebDriverWait(driver, Duration.ofSeconds(20));
+    forgetEarlierScreenshots(scenario);
+  }
+
+  /** So the directory shows this run only, not steps an earlier run of the scenario had. */
+  private static void forgetEarlierScreenshots(String scenario) {
+    try (var old = Files.newDirectoryStream(SCREENSHOTS, scenario + "-*.png")) {
+      for (Path file : old) {
+        Files.delete(file);
+      }
+    } catch (java.nio.file.NoSuchFileException e) {
+      // first run: nothing to forget
+    } catch (IOException e) {
+      throw new IllegalStateException("cannot clean " + SCREENSHOTS, e);
+    }
   }
 
   private static void requireInstalled(String path, String debianPackage) {

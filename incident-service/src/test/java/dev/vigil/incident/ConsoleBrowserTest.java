@@ -27,6 +27,7 @@ import java.util.UUID;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
 
 /**
  * The operator console end to end in a real headless Chromium: incidents opened by real alert
@@ -129,6 +130,18 @@ class ConsoleBrowserTest {
           .contains("Orders are delayed; a fix is being deployed.");
       browser.screenshot("public-update-posted");
 
+      // A draft waits for approval (what a page with vigil.status-page.require-approval needs).
+      browser.select(By.id("update-status"), "monitoring");
+      browser.type(By.id("update-body"), "The fix is live; we are watching order latency.");
+      browser.driver.findElement(By.id("update-publish")).click();
+      browser.click(By.id("post-update"));
+      assertThat(browser.text(By.id("notice"))).isEqualTo("Public update saved.");
+      assertThat(browser.text(By.id("public-updates"))).contains("draft");
+      browser.screenshot("public-update-draft");
+      browser.click(By.cssSelector("button.approve-update"));
+      assertThat(browser.text(By.id("notice"))).isEqualTo("Public update published.");
+      assertThat(browser.text(By.id("public-updates"))).doesNotContain("draft");
+
       browser.type(By.id("resolve-comment"), "Fixed by the failover");
       browser.click(By.id("resolve"));
       assertThat(browser.text(By.id("resolve-error")))
@@ -178,9 +191,22 @@ class ConsoleBrowserTest {
       assertThat(browser.all(By.id("resolve"))).isEmpty();
       browser.screenshot("incident-read-only");
 
+      // Phone-sized: the page reflows instead of scrolling sideways.
+      browser.driver.manage().window().setSize(new Dimension(390, 844));
+      browser.open("/console/incident?id=" + id);
+      browser.waitFor(By.id("incident-title"));
+      Object overflow =
+          browser.driver.executeScript(
+              "return document.documentElement.scrollWidth - window.innerWidth;");
+      assertThat(((Number) overflow).intValue()).isLessThanOrEqualTo(0);
+      browser.screenshot("incident-on-a-phone");
+      browser.driver.manage().window().setSize(new Dimension(1280, 1800));
+
       browser.open("/console/components/edit");
       assertThat(browser.text(By.id("error-heading"))).isEqualTo("Not allowed");
-      assertThat(browser.text(By.id("error-message"))).contains("viewer");
+      assertThat(browser.text(By.id("error-message")))
+          .contains("signed in as viewer")
+          .contains("needs the responder or admin role");
       browser.screenshot("forbidden-page");
     }
     assertThat(Incidents.detail(id).getString("status")).isEqualTo("TRIGGERED");

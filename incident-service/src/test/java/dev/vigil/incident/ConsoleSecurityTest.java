@@ -64,6 +64,26 @@ class ConsoleSecurityTest {
   }
 
   @Test
+  void aViewerIsRefusedWithAPageAndTheIncidentStaysAsItWas() {
+    String id = openIncident("viewer check");
+    String session = signIn("viewer", "viewer-secret");
+    Response page = given().cookie("quarkus-credential", session).get("/console/incident?id=" + id);
+    String token = page.getCookie("vigil-csrf");
+    given()
+        .redirects()
+        .follow(false)
+        .cookie("quarkus-credential", session)
+        .cookie("vigil-csrf", token)
+        .formParam("csrf-token", token)
+        .post("/console/incidents/{id}/acknowledge", id)
+        .then()
+        .statusCode(403)
+        .contentType(containsString("text/html"))
+        .body(containsString("Not allowed"), containsString("responder or admin role"));
+    assertThat(Incidents.detail(id).getString("status")).isEqualTo("TRIGGERED");
+  }
+
+  @Test
   void publicPagesAndApisSetNoCookie() {
     given().get("/status").then().statusCode(200).header("Set-Cookie", nullValue());
     given().get("/api/v2/summary.json").then().statusCode(200).header("Set-Cookie", nullValue());
@@ -72,26 +92,8 @@ class ConsoleSecurityTest {
 
   @Test
   void aFormPostWithoutTheCsrfTokenIsRefusedAndChangesNothing() {
-    String group = "grp-" + UUID.randomUUID();
-    String fp = "fp-" + UUID.randomUUID();
-    try (KafkaTestClient kafka = new KafkaTestClient(bootstrap)) {
-      kafka.send(
-          alertsTopic,
-          fp,
-          ceHeaders(UUID.randomUUID().toString(), EventType.ALERT_FIRED.type()),
-          Incidents.json(mapper, Incidents.fired(group, fp, Severity.WARNING, "csrf check")));
-    }
-    String id = Incidents.awaitIncidentOf(group);
-    Response login =
-        given()
-            .redirects()
-            .follow(false)
-            .formParam("j_username", "responder")
-            .formParam("j_password", "responder-secret")
-            .post("/j_security_check");
-    assertThat(login.statusCode()).isEqualTo(302);
-    String session = login.getCookie("quarkus-credential");
-    assertThat(session).isNotBlank();
+    String id = openIncident("csrf check");
+    String session = signIn("responder", "responder-secret");
 
     // Signed in, the page renders and hands out a token ...
     Response page = given().cookie("quarkus-credential", session).get("/console/incident?id=" + id);
@@ -126,5 +128,33 @@ class ConsoleSecurityTest {
         .header("Location", endsWith("done=note"));
     assertThat(Incidents.detail(id).getList("timeline.message", String.class))
         .contains("real note");
+  }
+
+  private String openIncident(String summary) {
+    String group = "grp-" + UUID.randomUUID();
+    String fp = "fp-" + UUID.randomUUID();
+    try (KafkaTestClient kafka = new KafkaTestClient(bootstrap)) {
+      kafka.send(
+          alertsTopic,
+          fp,
+          ceHeaders(UUID.randomUUID().toString(), EventType.ALERT_FIRED.type()),
+          Incidents.json(mapper, Incidents.fired(group, fp, Severity.WARNING, summary)));
+    }
+    return Incidents.awaitIncidentOf(group);
+  }
+
+  /** Signs in through the login form; returns the credential cookie. */
+  private static String signIn(String user, String password) {
+    Response login =
+        given()
+            .redirects()
+            .follow(false)
+            .formParam("j_username", user)
+            .formParam("j_password", password)
+            .post("/j_security_check");
+    assertThat(login.statusCode()).isEqualTo(302);
+    String session = login.getCookie("quarkus-credential");
+    assertThat(session).isNotBlank();
+    return session;
   }
 }

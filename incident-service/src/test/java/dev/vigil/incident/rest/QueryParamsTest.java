@@ -46,7 +46,10 @@ class QueryParamsTest {
     assertThatThrownBy(() -> QueryParams.severity(value))
         .isInstanceOfSatisfying(
             ProblemException.class,
-            e -> assertThat(e.problem().errors()).extracting(f -> f.field()).containsExactly("severity"));
+            e ->
+                assertThat(e.problem().errors())
+                    .extracting(f -> f.field())
+                    .containsExactly("severity"));
   }
 
   @Test

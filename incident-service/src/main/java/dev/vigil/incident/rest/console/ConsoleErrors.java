@@ -17,13 +17,18 @@ final class ConsoleErrors {
     String needed =
         operator.canAct()
             ? "This needs the admin role."
-            : "You are signed in as a viewer: you can look at incidents, components and"
-                + " maintenance, but acting on them needs the responder or admin role.";
+            : "Incidents, components and maintenance are yours to look at; acting on them"
+                + " needs the responder or admin role.";
     return page(
         403,
         operator,
         "Not allowed",
-        "Signed in as " + operator.name() + " (" + operator.roleLabel() + "). " + needed);
+        "You are signed in as "
+            + operator.name()
+            + " with the "
+            + operator.roleLabel()
+            + " role. "
+            + needed);
   }
 
   static Response problem(Operator operator, ProblemException e) {

@@ -29,11 +29,17 @@ class ConsoleFormsTest {
     assertThatThrownBy(() -> ConsoleComponentResource.match(text))
         .isInstanceOfSatisfying(
             ProblemException.class,
-            e -> assertThat(e.problem().errors()).extracting(f -> f.field()).containsExactly("match"));
+            e ->
+                assertThat(e.problem().errors())
+                    .extracting(f -> f.field())
+                    .containsExactly("match"));
   }
 
   @ParameterizedTest(name = "''{0}'' -> {1}")
-  @CsvSource({"2026-06-01T22:00, 2026-06-01T22:00:00Z", "' 2026-12-31T23:59 ', 2026-12-31T23:59:00Z"})
+  @CsvSource({
+    "2026-06-01T22:00, 2026-06-01T22:00:00Z",
+    "' 2026-12-31T23:59 ', 2026-12-31T23:59:00Z"
+  })
   void dateTimeInputsAreReadAsUtc(String input, String expected) {
     assertThat(Times.parse("startsAt", input)).isEqualTo(Instant.parse(expected));
     assertThat(Times.input(Instant.parse(expected))).isEqualTo(input.strip());
@@ -45,7 +51,10 @@ class ConsoleFormsTest {
     assertThatThrownBy(() -> Times.parse("endsAt", input))
         .isInstanceOfSatisfying(
             ProblemException.class,
-            e -> assertThat(e.problem().errors()).extracting(f -> f.field()).containsExactly("endsAt"));
+            e ->
+                assertThat(e.problem().errors())
+                    .extracting(f -> f.field())
+                    .containsExactly("endsAt"));
   }
 
   @Test
@@ -77,7 +86,8 @@ class ConsoleFormsTest {
   @Test
   void aProblemWithoutFieldsKeepsItsDetail() {
     ProblemException conflict =
-        new ProblemException(409, "Incident resolved", "incident x is resolved", List.<Problem.FieldError>of());
+        new ProblemException(
+            409, "Incident resolved", "incident x is resolved", List.<Problem.FieldError>of());
     FormError error = FormError.of("resolve", conflict);
     assertThat(error.field()).isNull();
     assertThat(error.message()).isEqualTo("incident x is resolved");
