@@ -12,6 +12,7 @@ import java.util.List;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -125,11 +126,23 @@ final class Browser implements AutoCloseable {
     new org.openqa.selenium.support.ui.Select(driver.findElement(field)).selectByValue(value);
   }
 
-  /** Clicks and waits for the page it leads to (the old one goes stale). */
+  /**
+   * Clicks and waits for the page it leads to. The old page is marked first and the wait ends when
+   * a loaded page without the mark is there; errors while Chromium swaps documents (a stale or
+   * detached node, a script run mid-navigation) only mean "not yet".
+   */
   void click(By target) {
     WebElement element = driver.findElement(target);
+    driver.executeScript("window.vigilOldPage = true;");
     element.click();
-    wait.until(ExpectedConditions.stalenessOf(element));
+    new WebDriverWait(driver, Duration.ofSeconds(20))
+        .ignoring(WebDriverException.class)
+        .until(
+            d ->
+                Boolean.TRUE.equals(
+                    driver.executeScript(
+                        "return window.vigilOldPage === undefined"
+                            + " && document.readyState === 'complete';")));
   }
 
   WebElement waitFor(By target) {
