@@ -124,6 +124,20 @@ public class ComponentStore {
     maintenances.persist(row);
   }
 
+  public Optional<Maintenance> maintenance(UUID id) {
+    return maintenances.findByIdOptional(id).map(ComponentStore::toDomain);
+  }
+
+  /** Rewrites an existing window (title, body, components, times); who created it stays. */
+  public void update(Maintenance maintenance) {
+    MaintenanceEntity row = maintenances.findById(maintenance.id());
+    row.title = maintenance.title();
+    row.body = maintenance.body();
+    row.components = maintenance.components();
+    row.startsAt = maintenance.startsAt();
+    row.endsAt = maintenance.endsAt();
+  }
+
   public List<Maintenance> maintenances(Instant from, Instant to) {
     return maintenances.overlapping(from, to).stream().map(ComponentStore::toDomain).toList();
   }

@@ -26,7 +26,13 @@ public record ComponentRequest(
     Map<String, String> match,
     Map<String, String> impact) {
 
-  Component toComponent(String id) {
+  /**
+   * The component this request defines, checked (the operator console builds its forms into a
+   * request too, so both check alike).
+   *
+   * @throws ProblemException 400 naming the field at fault
+   */
+  public Component toComponent(String id) {
     if (id == null || !Component.ID.matcher(id).matches()) {
       throw ProblemException.invalidField(
           "id", "must be 1-100 lower-case letters, digits, '.', '_' or '-'");

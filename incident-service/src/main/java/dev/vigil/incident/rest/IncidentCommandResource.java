@@ -116,7 +116,13 @@ public class IncidentCommandResource {
     return identity.getPrincipal().getName();
   }
 
-  private static String text(String field, String value, boolean required) {
+  /**
+   * A free-text field, stripped; {@code null} when blank and optional. The operator console checks
+   * its forms with the same rule.
+   *
+   * @throws ProblemException 400 naming {@code field} when blank and required, or too long
+   */
+  public static String text(String field, String value, boolean required) {
     if (value == null || value.isBlank()) {
       if (required) {
         throw ProblemException.invalidField(field, "must not be blank");

@@ -3,8 +3,10 @@ package dev.vigil.incident.rest;
 import dev.vigil.events.Severity;
 import dev.vigil.incident.domain.Incident;
 import dev.vigil.incident.domain.IncidentFilter;
+import dev.vigil.incident.domain.IncidentSearch;
 import dev.vigil.incident.domain.PageCursor;
 import dev.vigil.incident.service.IncidentQueries;
+import dev.vigil.incident.service.IncidentSearchService;
 import dev.vigil.incident.service.ResponseTimeService;
 import dev.vigil.platform.problem.ProblemException;
 import jakarta.ws.rs.GET;
@@ -28,11 +30,17 @@ import java.util.List;
 public class IncidentResource {
 
   private final IncidentQueries queries;
+  private final IncidentSearchService search;
   private final ResponseTimeService responseTimes;
   private final Clock clock;
 
-  public IncidentResource(IncidentQueries queries, ResponseTimeService responseTimes, Clock clock) {
+  public IncidentResource(
+      IncidentQueries queries,
+      IncidentSearchService search,
+      ResponseTimeService responseTimes,
+      Clock clock) {
     this.queries = queries;
+    this.search = search;
     this.responseTimes = responseTimes;
     this.clock = clock;
   }
@@ -41,16 +49,21 @@ public class IncidentResource {
    * Incidents, newest first.
    *
    * @param status {@code open}, {@code resolved} or {@code all} (default)
+   * @param severity only this severity ({@code critical}, {@code warning}, {@code info})
+   * @param component only incidents that affected this component id
    * @param limit 1 to 500, default 100
    * @param cursor where the page starts: taken from the previous page's {@code Link: rel="next"}
    */
   @GET
   public Response list(
       @QueryParam("status") String status,
+      @QueryParam("severity") String severity,
+      @QueryParam("component") String component,
       @QueryParam("limit") String limit,
       @QueryParam("cursor") String cursor,
       @Context UriInfo uri) {
     IncidentFilter filter = QueryParams.status(status);
+    Severity wanted = severity == null ? null : QueryParams.severity(severity);
     int size = QueryParams.limit(limit);
     PageCursor after =
         cursor == null
@@ -60,7 +73,10 @@ public class IncidentResource {
                     () ->
                         ProblemException.invalidField(
                             "cursor", "is not a cursor from a Link header"));
-    List<Incident> page = queries.list(filter, size, after);
+    List<Incident> page =
+        wanted == null && component == null
+            ? queries.list(filter, size, after)
+            : search.search(new IncidentSearch(filter, wanted, component), size, after);
     Response.ResponseBuilder response =
         Response.ok(page.stream().map(IncidentSummaryDto::of).toList());
     if (page.size() == size) {

@@ -25,7 +25,38 @@ import java.util.UUID;
 public class PublicUpdateResource {
 
   /** Body of {@code POST}: {@code publish} defaults to true; {@code title} is optional. */
-  public record PublicUpdateRequest(String status, String title, String body, Boolean publish) {}
+  public record PublicUpdateRequest(String status, String title, String body, Boolean publish) {
+
+    /** The status, checked (the operator console checks its forms the same way). */
+    public PublicStatus checkedStatus() {
+      return PublicStatus.parse(status)
+          .orElseThrow(
+              () ->
+                  ProblemException.invalidField(
+                      "status", "must be investigating, identified, monitoring or resolved"));
+    }
+
+    /** The body, stripped; 1 to 10,000 characters. */
+    public String checkedBody() {
+      if (body == null || body.isBlank() || body.length() > MAX_BODY) {
+        throw ProblemException.invalidField("body", "must be 1 to " + MAX_BODY + " characters");
+      }
+      return body.strip();
+    }
+
+    /** The title, stripped, or {@code null} when blank; at most 300 characters. */
+    public String checkedTitle() {
+      if (title != null && title.length() > 300) {
+        throw ProblemException.invalidField("title", "must be at most 300 characters");
+      }
+      return title == null || title.isBlank() ? null : title.strip();
+    }
+
+    /** Published at once unless {@code publish} is false. */
+    public boolean publishNow() {
+      return publish == null || publish;
+    }
+  }
 
   public record PublicUpdateDto(
       UUID id,
@@ -72,27 +103,17 @@ public class PublicUpdateResource {
     if (request == null) {
       throw ProblemException.invalidField("body", "a public update is required");
     }
-    PublicStatus status =
-        PublicStatus.parse(request.status())
-            .orElseThrow(
-                () ->
-                    ProblemException.invalidField(
-                        "status", "must be investigating, identified, monitoring or resolved"));
-    if (request.body() == null || request.body().isBlank() || request.body().length() > MAX_BODY) {
-      throw ProblemException.invalidField("body", "must be 1 to " + MAX_BODY + " characters");
-    }
-    if (request.title() != null && request.title().length() > 300) {
-      throw ProblemException.invalidField("title", "must be at most 300 characters");
-    }
-    String title = request.title() == null || request.title().isBlank() ? null : request.title();
+    PublicStatus status = request.checkedStatus();
+    String body = request.checkedBody();
+    String title = request.checkedTitle();
     PublicUpdate created =
         updates.post(
             incidentId,
             identity.getPrincipal().getName(),
             status,
-            title == null ? null : title.strip(),
-            request.body().strip(),
-            request.publish() == null || request.publish());
+            title,
+            body,
+            request.publishNow());
     return Response.status(Response.Status.CREATED).entity(PublicUpdateDto.of(created)).build();
   }
 

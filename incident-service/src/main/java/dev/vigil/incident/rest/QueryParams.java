@@ -1,9 +1,11 @@
 package dev.vigil.incident.rest;
 
+import dev.vigil.events.Severity;
 import dev.vigil.incident.domain.IncidentFilter;
 import dev.vigil.platform.problem.ProblemException;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.util.Locale;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
@@ -48,6 +50,14 @@ final class QueryParams {
       // reported below like an out-of-range value
     }
     throw ProblemException.invalidField("limit", "must be an integer from 1 to " + MAX_LIMIT);
+  }
+
+  static Severity severity(String value) {
+    try {
+      return Severity.valueOf(value.strip().toUpperCase(Locale.ROOT));
+    } catch (IllegalArgumentException e) {
+      throw ProblemException.invalidField("severity", "must be critical, warning or info");
+    }
   }
 
   static UUID id(String value) {

@@ -7,6 +7,9 @@ package dev.vigil.incident.rest;
  */
 public final class Roles {
 
+  /** Reads the operator console; changes nothing. */
+  public static final String VIEWER = "viewer";
+
   /** Acknowledges, resolves and annotates incidents. */
   public static final String RESPONDER = "responder";
 

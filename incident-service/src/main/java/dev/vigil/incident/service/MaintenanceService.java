@@ -31,17 +31,50 @@ public class MaintenanceService {
       Instant startsAt,
       Instant endsAt,
       String actor) {
+    requireComponents(components);
+    Maintenance maintenance =
+        new Maintenance(
+            UUID.randomUUID(), title, body, components, startsAt, endsAt, actor, clock.instant());
+    store.save(maintenance);
+    return maintenance;
+  }
+
+  /** One window, whatever its status. */
+  @Transactional
+  public Maintenance get(UUID id) {
+    return store
+        .maintenance(id)
+        .orElseThrow(() -> ProblemException.notFound("maintenance", id.toString()));
+  }
+
+  /**
+   * Changes a window: moved, extended, cut short or re-worded. Uptime of past days follows the new
+   * times, as a window announced late should still be excluded; that is the operator's call.
+   */
+  @Transactional
+  public Maintenance reschedule(
+      UUID id,
+      String title,
+      String body,
+      List<String> components,
+      Instant startsAt,
+      Instant endsAt) {
+    Maintenance old = get(id);
+    requireComponents(components);
+    Maintenance changed =
+        new Maintenance(
+            id, title, body, components, startsAt, endsAt, old.createdBy(), old.createdAt());
+    store.update(changed);
+    return changed;
+  }
+
+  private void requireComponents(List<String> components) {
     for (int i = 0; i < components.size(); i++) {
       if (store.component(components.get(i)).isEmpty()) {
         throw ProblemException.invalidField(
             "components[" + i + "]", "no component " + components.get(i));
       }
     }
-    Maintenance maintenance =
-        new Maintenance(
-            UUID.randomUUID(), title, body, components, startsAt, endsAt, actor, clock.instant());
-    store.save(maintenance);
-    return maintenance;
   }
 
   /** Windows that are scheduled or in progress. */

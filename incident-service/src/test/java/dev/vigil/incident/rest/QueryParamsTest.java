@@ -3,6 +3,7 @@ package dev.vigil.incident.rest;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.vigil.events.Severity;
 import dev.vigil.incident.domain.IncidentFilter;
 import dev.vigil.platform.problem.ProblemException;
 import java.util.UUID;
@@ -31,6 +32,24 @@ class QueryParamsTest {
               assertThat(e.problem().status()).isEqualTo(400);
               assertThat(e.problem().errors()).extracting(f -> f.field()).containsExactly("limit");
             });
+  }
+
+  @ParameterizedTest(name = "severity ''{0}'' -> {1}")
+  @CsvSource({"critical, CRITICAL", "WARNING, WARNING", "' info ', INFO"})
+  void acceptsSeveritiesInAnyCase(String value, Severity expected) {
+    assertThat(QueryParams.severity(value)).isEqualTo(expected);
+  }
+
+  @ParameterizedTest(name = "severity ''{0}'' is refused")
+  @ValueSource(strings = {"", "fatal", "crit"})
+  void refusesOtherSeveritiesNamingTheParameter(String value) {
+    assertThatThrownBy(() -> QueryParams.severity(value))
+        .isInstanceOfSatisfying(
+            ProblemException.class,
+            e ->
+                assertThat(e.problem().errors())
+                    .extracting(f -> f.field())
+                    .containsExactly("severity"));
   }
 
   @Test
