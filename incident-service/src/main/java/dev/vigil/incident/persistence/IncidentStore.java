@@ -40,8 +40,34 @@ public class IncidentStore {
     incidents.lockGroup(groupKey);
   }
 
+  /** Locks several groups at once, in a fixed order (see {@link IncidentRepository#lockGroups}). */
+  public void lockGroups(List<String> groupKeys) {
+    if (!groupKeys.isEmpty()) {
+      incidents.lockGroups(groupKeys);
+    }
+  }
+
+  /** Writes pending changes and forgets loaded rows, so later loads start from a small context. */
+  public void flushAndClear() {
+    incidents.getEntityManager().flush();
+    incidents.getEntityManager().clear();
+  }
+
+  /**
+   * The open incident alerts of {@code groupKey} go to: the group's own, or the one of another
+   * group its alerts joined by component.
+   */
   public Optional<Incident> findOpenByGroup(String groupKey) {
-    return incidents.findOpenByGroup(groupKey).map(this::load);
+    Optional<IncidentEntity> own = incidents.findOpenByGroup(groupKey);
+    return own.or(() -> incidents.findOpenJoinedByGroup(groupKey)).map(this::load);
+  }
+
+  /** Open incidents holding any of the components, oldest first, at most {@code limit}. */
+  public List<Incident> findOpenHoldingComponents(List<String> componentIds, int limit) {
+    if (componentIds.isEmpty()) {
+      return List.of();
+    }
+    return withAlerts(incidents.findOpenHoldingComponents(componentIds, limit));
   }
 
   public Optional<Incident> findLastResolvedByGroup(String groupKey) {
