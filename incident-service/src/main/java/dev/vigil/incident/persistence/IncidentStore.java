@@ -147,7 +147,8 @@ public class IncidentStore {
   /** Inserts or updates the incident and its alerts, and appends its new timeline entries. */
   public void save(Incident incident) {
     IncidentEntity row = incidents.findById(incident.id());
-    if (row == null) {
+    boolean created = row == null;
+    if (created) {
       row = new IncidentEntity();
       row.copyFrom(incident);
       incidents.persist(row);
@@ -156,7 +157,8 @@ public class IncidentStore {
     }
     for (IncidentAlert alert : incident.alerts()) {
       IncidentAlertEntity.Key key = new IncidentAlertEntity.Key(incident.id(), alert.fingerprint());
-      IncidentAlertEntity alertRow = alerts.findById(key);
+      // A new incident has no stored alerts: no point asking the database for each.
+      IncidentAlertEntity alertRow = created ? null : alerts.findById(key);
       if (alertRow == null) {
         alertRow = new IncidentAlertEntity();
         alertRow.copyFrom(incident.id(), alert);

@@ -5,7 +5,6 @@ import dev.vigil.incident.service.StatusPageService.PublicIncident;
 import dev.vigil.incident.service.StatusPageService.Snapshot;
 import dev.vigil.incident.service.UptimeService.DailyUptime;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Status;
 import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.time.Clock;
@@ -83,22 +82,24 @@ public class PublicPage {
     }
   }
 
-  /** Marks the content stale once the caller's transaction commits (at once outside one). */
+  /** Marks the content stale when the caller's transaction ends (at once outside one). */
   public void changed() {
     if (transactions.getTransactionKey() == null) {
       changes.incrementAndGet();
       return;
     }
+    // Bumped before and after the commit: content computed in between (from the state before
+    // the commit) is discarded by the second bump.
     transactions.registerInterposedSynchronization(
         new Synchronization() {
           @Override
-          public void beforeCompletion() {}
+          public void beforeCompletion() {
+            changes.incrementAndGet();
+          }
 
           @Override
           public void afterCompletion(int status) {
-            if (status == Status.STATUS_COMMITTED) {
-              changes.incrementAndGet();
-            }
+            changes.incrementAndGet();
           }
         });
   }
