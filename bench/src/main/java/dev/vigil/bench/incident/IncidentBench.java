@@ -25,7 +25,8 @@ import java.util.concurrent.atomic.AtomicLongArray;
  * java -cp bench/target/classes:deploy/local/target/vigil-local.jar \
  *     dev.vigil.bench.incident.IncidentBench [--groups 3000] [--rate 500] [--seconds 20] \
  *     [--past 10000] [--wrk-seconds 20] [--warmup-groups 1000] \
- *     [--phases throughput,latency,page] [--service-prop name=value ...]
+ *     [--phases throughput,latency,page] [--service-prop name=value ...] \
+ *     [--service-jvm -XX:StartFlightRecording=filename=/tmp/incident.jfr ...]
  * </pre>
  */
 public final class IncidentBench {
@@ -41,9 +42,12 @@ public final class IncidentBench {
     int warmup = intArg(args, "--warmup-groups", 1000);
     String phases = stringArg(args, "--phases", "throughput,latency,page");
     List<String> props = new ArrayList<>();
+    List<String> jvm = new ArrayList<>();
     for (int i = 0; i + 1 < args.length; i++) {
       if (args[i].equals("--service-prop")) {
-        props.add(args[i + 1]);
+        props.add("-D" + args[i + 1]);
+      } else if (args[i].equals("--service-jvm")) {
+        jvm.add(args[i + 1]);
       }
     }
     String run = UUID.randomUUID().toString().substring(0, 6);
@@ -63,7 +67,8 @@ public final class IncidentBench {
         LocalPostgres postgres = LocalPostgres.start(null)) {
       LocalPostgres.Database db = postgres.database("incident", "bench-" + run);
       try (IncidentServiceChild service =
-              IncidentServiceChild.start(dir, freePort(), kafka.bootstrapServers(), db, props);
+              IncidentServiceChild.start(
+                  dir, freePort(), kafka.bootstrapServers(), db, jvm, props);
           AlertTraffic traffic = new AlertTraffic(kafka.bootstrapServers());
           IncidentWatcher watcher =
               new IncidentWatcher(kafka.bootstrapServers(), service.url(""))) {

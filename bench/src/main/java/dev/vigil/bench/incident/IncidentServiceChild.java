@@ -36,7 +36,12 @@ final class IncidentServiceChild implements AutoCloseable {
   }
 
   static IncidentServiceChild start(
-      Path dir, int port, String bootstrap, LocalPostgres.Database db, List<String> extraProps)
+      Path dir,
+      int port,
+      String bootstrap,
+      LocalPostgres.Database db,
+      List<String> jvmOptions,
+      List<String> systemProperties)
       throws IOException {
     Path app = Path.of("incident-service/target/quarkus-app/quarkus-run.jar").toAbsolutePath();
     if (!Files.isRegularFile(app)) {
@@ -47,13 +52,12 @@ final class IncidentServiceChild implements AutoCloseable {
     List<String> cmd = new ArrayList<>();
     cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     cmd.add("-Xmx512m");
+    cmd.addAll(jvmOptions);
     cmd.add("-Dquarkus.http.port=" + port);
     cmd.add("-Dquarkus.log.level=WARN");
     cmd.add("-Dquarkus.security.users.embedded.users." + USER + "=" + digest());
     cmd.add("-Dquarkus.security.users.embedded.roles." + USER + "=admin,responder");
-    for (String p : extraProps) {
-      cmd.add("-D" + p);
-    }
+    cmd.addAll(systemProperties);
     cmd.add("-jar");
     cmd.add(app.toString());
     ProcessBuilder pb =

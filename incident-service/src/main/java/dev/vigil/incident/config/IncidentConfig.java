@@ -46,6 +46,13 @@ public interface IncidentConfig {
   @WithDefault("5m")
   Duration correlationWindow();
 
+  /**
+   * An open incident with this many alerts is not joined by other groups any more (its own group's
+   * alerts still attach): bounds how big an alert storm can make one incident.
+   */
+  @WithDefault("50")
+  int correlationMaxAlerts();
+
   /** The alerts consumer. */
   interface Consumer {
 

@@ -21,7 +21,7 @@ public class CorrelatorProducer {
         ResolutionPolicy.quietFor(config.quietPeriod()),
         config.reopenWindow(),
         config.correlateByComponent()
-            ? new ComponentCorrelation(config.correlationWindow())
+            ? new ComponentCorrelation(config.correlationWindow(), config.correlationMaxAlerts())
             : ComponentCorrelation.off());
   }
 }

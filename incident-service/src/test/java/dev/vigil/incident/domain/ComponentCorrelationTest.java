@@ -256,6 +256,30 @@ class ComponentCorrelationTest {
   }
 
   @Test
+  void anIncidentWithTheMostAlertsAllowedIsNotJoined() {
+    IncidentCorrelator c =
+        new IncidentCorrelator(
+            Clock.fixed(T0, ZoneOffset.UTC),
+            () -> new UUID(0, ids.incrementAndGet()),
+            ResolutionPolicy.IMMEDIATE,
+            Duration.ZERO,
+            new ComponentCorrelation(Duration.ofMinutes(5), 2));
+    Incident one = c.onAlertFired(alert("g1", "a", WARNING, API), Optional.empty()).incident();
+    Incident two =
+        c.onAlertFired(alert("g1", "a2", WARNING, API), Optional.of(reload(one))).incident();
+
+    Decision d =
+        c.onAlertFired(
+            alert("g2", "b", WARNING, API),
+            Optional.empty(),
+            Optional.empty(),
+            COMPONENTS,
+            List.of(reload(two)));
+
+    assertThat(d.outcome()).isEqualTo(Outcome.OPENED);
+  }
+
+  @Test
   void aResolvedIncidentIsNotJoined() {
     IncidentCorrelator c = correlator(Duration.ofMinutes(5), T0);
     Incident first = c.onAlertFired(alert("g1", "a", WARNING, API), Optional.empty()).incident();

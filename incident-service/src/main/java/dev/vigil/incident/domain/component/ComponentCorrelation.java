@@ -16,21 +16,37 @@ import java.util.Optional;
  * window. One component outage then shows as one incident even when several rules (or targets)
  * notice it, while trouble that starts long after the incident opened gets its own.
  *
- * <p>Among several candidates the oldest wins (ties by id), so every replica picks the same one.
+ * <p>Among several candidates the oldest wins (ties by id), so every replica picks the same one. An
+ * incident that already holds {@code maxAlerts} alerts takes no more from other groups.
  */
 public final class ComponentCorrelation {
 
+  /** Default for {@code maxAlerts}. */
+  public static final int DEFAULT_MAX_ALERTS = 50;
+
   private final Duration window;
+  private final int maxAlerts;
+
+  public ComponentCorrelation(Duration window) {
+    this(window, DEFAULT_MAX_ALERTS);
+  }
 
   /**
    * @param window how long after an incident opened alerts of other groups may still join it;
    *     {@link Duration#ZERO} turns correlation by component off
+   * @param maxAlerts an incident with this many alerts is not joined any more: during an alert
+   *     storm one component incident would otherwise collect every alert for the whole window, and
+   *     every change to an incident costs time in proportion to its alerts
    */
-  public ComponentCorrelation(Duration window) {
+  public ComponentCorrelation(Duration window, int maxAlerts) {
     this.window = Objects.requireNonNull(window, "window");
     if (window.isNegative()) {
       throw new IllegalArgumentException("window must not be negative");
     }
+    if (maxAlerts < 1) {
+      throw new IllegalArgumentException("maxAlerts must be positive");
+    }
+    this.maxAlerts = maxAlerts;
   }
 
   public static ComponentCorrelation off() {
@@ -83,6 +99,7 @@ public final class ComponentCorrelation {
     return candidates.stream()
         .filter(Incident::isOpen)
         .filter(i -> !i.openedAt().plus(window).isBefore(now))
+        .filter(i -> i.alerts().size() < maxAlerts)
         .sorted(Comparator.comparing(Incident::openedAt).thenComparing(Incident::id))
         .flatMap(
             i -> {
