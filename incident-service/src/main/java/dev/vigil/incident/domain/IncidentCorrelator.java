@@ -124,6 +124,16 @@ public final class IncidentCorrelator {
     return byComponent.enabled();
   }
 
+  /** Incidents opened before this instant are no longer joined by component. */
+  public Instant correlationCutoff() {
+    return clock.instant().minus(byComponent.window());
+  }
+
+  /** An incident with this many alerts is no longer joined by component. */
+  public int correlationMaxAlerts() {
+    return byComponent.maxAlerts();
+  }
+
   /**
    * An alert resolved.
    *

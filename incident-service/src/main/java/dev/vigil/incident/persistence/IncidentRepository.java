@@ -36,14 +36,23 @@ public class IncidentRepository implements PanacheRepositoryBase<IncidentEntity,
         .firstResultOptional();
   }
 
-  /** Open incidents holding (an open impact segment on) any of the components, oldest first. */
-  public List<IncidentEntity> findOpenHoldingComponents(List<String> componentIds, int limit) {
+  /**
+   * Open incidents opened at or after {@code openedFrom}, with fewer than {@code maxAlerts} alerts,
+   * holding (an open impact segment on) any of the components; oldest first. Filtering here keeps
+   * the alerts of incidents that cannot be joined from being loaded at all.
+   */
+  public List<IncidentEntity> findJoinable(
+      List<String> componentIds, Instant openedFrom, int maxAlerts, int limit) {
     return find(
-            "select i from IncidentEntity i where i.status <> ?1 and exists"
+            "select i from IncidentEntity i where i.status <> ?1 and i.openedAt >= ?3 and exists"
                 + " (select 1 from ComponentImpactEntity c where c.incidentId = i.id"
-                + " and c.componentId in ?2 and c.endedAt is null) order by i.openedAt, i.id",
+                + " and c.componentId in ?2 and c.endedAt is null)"
+                + " and (select count(*) from IncidentAlertEntity a where a.id.incidentId = i.id)"
+                + " < ?4 order by i.openedAt, i.id",
             IncidentStatus.RESOLVED,
-            componentIds)
+            componentIds,
+            openedFrom,
+            (long) maxAlerts)
         .page(0, limit)
         .list();
   }

@@ -62,12 +62,13 @@ public class IncidentStore {
     return own.or(() -> incidents.findOpenJoinedByGroup(groupKey)).map(this::load);
   }
 
-  /** Open incidents holding any of the components, oldest first, at most {@code limit}. */
-  public List<Incident> findOpenHoldingComponents(List<String> componentIds, int limit) {
+  /** See {@link IncidentRepository#findJoinable}. */
+  public List<Incident> findJoinable(
+      List<String> componentIds, Instant openedFrom, int maxAlerts, int limit) {
     if (componentIds.isEmpty()) {
       return List.of();
     }
-    return withAlerts(incidents.findOpenHoldingComponents(componentIds, limit));
+    return withAlerts(incidents.findJoinable(componentIds, openedFrom, maxAlerts, limit));
   }
 
   public Optional<Incident> findLastResolvedByGroup(String groupKey) {

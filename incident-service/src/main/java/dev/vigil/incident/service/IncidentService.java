@@ -30,7 +30,7 @@ public class IncidentService {
   static final String CONSUMER = "incident-service.alerts";
 
   /** Open incidents on an alert's components considered for joining; the oldest ones win. */
-  private static final int CORRELATION_CANDIDATES = 20;
+  private static final int CORRELATION_CANDIDATES = 5;
 
   private static final Logger LOG = Logger.getLogger(IncidentService.class);
 
@@ -138,7 +138,12 @@ public class IncidentService {
               .filter(c -> c.affectedBy(fired.labels()))
               .map(Component::id)
               .toList();
-      sameComponent = store.findOpenHoldingComponents(affected, CORRELATION_CANDIDATES);
+      sameComponent =
+          store.findJoinable(
+              affected,
+              correlator.correlationCutoff(),
+              correlator.correlationMaxAlerts(),
+              CORRELATION_CANDIDATES);
     }
     return correlator.onAlertFired(
         fired,

@@ -61,6 +61,10 @@ public final class ComponentCorrelation {
     return window;
   }
 
+  public int maxAlerts() {
+    return maxAlerts;
+  }
+
   /** The incident an alert joins and why. */
   public record Join(Incident incident, Component component, Duration incidentAge) {
 
