@@ -28,6 +28,31 @@ public interface IncidentConfig {
   @WithDefault("5s")
   Duration quietSweepInterval();
 
+  /**
+   * How long a replica may serve component definitions changed through another replica from its
+   * cache; changes through this replica are seen at once.
+   */
+  @WithDefault("5s")
+  Duration componentCacheTtl();
+
+  /**
+   * Whether the first alert of a group without an open incident joins an open incident that holds a
+   * component the alert affects (opened within {@link #correlationWindow()}).
+   */
+  @WithDefault("true")
+  boolean correlateByComponent();
+
+  /** How long after an incident opened alerts of other groups may still join it by component. */
+  @WithDefault("5m")
+  Duration correlationWindow();
+
+  /**
+   * An open incident with this many alerts is not joined by other groups any more (its own group's
+   * alerts still attach): bounds how big an alert storm can make one incident.
+   */
+  @WithDefault("50")
+  int correlationMaxAlerts();
+
   /** The alerts consumer. */
   interface Consumer {
 

@@ -2,6 +2,7 @@ package dev.vigil.incident.config;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import java.time.Duration;
 import java.time.ZoneId;
 import java.util.Optional;
 
@@ -34,4 +35,18 @@ public interface StatusPageConfig {
   /** Days of uptime bars per component. */
   @WithDefault("90")
   int uptimeDays();
+
+  /**
+   * How often the public page's content is recomputed at the latest (see {@code PublicPage}):
+   * bounds how late changes made through another replica, and time-driven ones, appear.
+   */
+  @WithDefault("5s")
+  Duration cacheMaxAge();
+
+  /**
+   * The least time between two recomputations after changes through this replica: under a storm of
+   * alerts the page is recomputed at most this often, not once per change.
+   */
+  @WithDefault("1s")
+  Duration cacheMinInterval();
 }

@@ -129,7 +129,7 @@ public final class Incident {
   /** Applies an alert of this incident's group that fired (for the first time or again). */
   Decision fire(AlertFired fired, Instant now) {
     requireOpen();
-    if (!groupKey.equals(fired.groupKey())) {
+    if (!holdsGroup(fired.groupKey())) {
       throw new IllegalArgumentException(
           "alert of group " + fired.groupKey() + " applied to incident of group " + groupKey);
     }
@@ -169,6 +169,38 @@ public final class Incident {
     IncidentChange change =
         recomputeSeverity(now) ? IncidentChange.SEVERITY_CHANGED : IncidentChange.ALERT_REFIRED;
     return touched(Decision.updated(this, change, fp, message), now);
+  }
+
+  /**
+   * Attaches the first alert of another group, which has no open incident of its own, because it
+   * affects a component this incident holds: one outage of a component, one incident.
+   *
+   * @param why the timeline's explanation of the join
+   */
+  Decision join(AlertFired fired, String why, Instant now) {
+    requireOpen();
+    IncidentAlert attached = IncidentAlert.firing(fired, now);
+    alerts.put(fired.fingerprint(), attached);
+    labels = commonLabels(labels, attached.labels());
+    String message =
+        "Alert " + attached.displayName() + " (" + attached.severity() + ") joined: " + why;
+    append(TimelineKind.ALERT_CORRELATED, now, message, fired.fingerprint());
+    recomputeSeverity(now);
+    return touched(
+        Decision.updated(this, IncidentChange.ALERT_ATTACHED, fired.fingerprint(), message), now);
+  }
+
+  /** Whether alerts of {@code group} belong here: its own group, or one that joined it. */
+  public boolean holdsGroup(String group) {
+    if (groupKey.equals(group)) {
+      return true;
+    }
+    for (IncidentAlert alert : alerts.values()) {
+      if (group.equals(alert.groupKey())) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Applies the resolution of one of this incident's alerts. */

@@ -19,6 +19,8 @@ import java.util.Objects;
  * @param firstFiredAt when the alert started firing ({@code startsAt}, or when first seen)
  * @param lastFiredAt when incident-service last saw it fire
  * @param resolvedAt when it resolved; {@code null} while firing
+ * @param groupKey the alert group it came from: the incident's own, or another group's when it
+ *     joined by component; {@code null} for alerts stored before this was recorded
  */
 public record IncidentAlert(
     String fingerprint,
@@ -29,7 +31,8 @@ public record IncidentAlert(
     Map<String, String> labels,
     Instant firstFiredAt,
     Instant lastFiredAt,
-    Instant resolvedAt) {
+    Instant resolvedAt,
+    String groupKey) {
 
   public IncidentAlert {
     Objects.requireNonNull(fingerprint, "fingerprint");
@@ -48,7 +51,8 @@ public record IncidentAlert(
         alert.labels(),
         alert.startsAt() != null ? alert.startsAt() : now,
         now,
-        null);
+        null,
+        alert.groupKey());
   }
 
   /** This alert after firing again: it takes the new severity and text and is firing. */
@@ -63,7 +67,8 @@ public record IncidentAlert(
         alert.labels().isEmpty() ? labels : alert.labels(),
         firstFiredAt,
         now,
-        null);
+        null,
+        groupKey != null ? groupKey : alert.groupKey());
   }
 
   IncidentAlert resolved(Instant now) {
@@ -76,7 +81,8 @@ public record IncidentAlert(
         labels,
         firstFiredAt,
         lastFiredAt,
-        now);
+        now,
+        groupKey);
   }
 
   public boolean firing() {

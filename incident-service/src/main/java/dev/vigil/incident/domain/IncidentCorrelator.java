@@ -2,9 +2,12 @@ package dev.vigil.incident.domain;
 
 import dev.vigil.events.AlertFired;
 import dev.vigil.events.AlertResolved;
+import dev.vigil.incident.domain.component.Component;
+import dev.vigil.incident.domain.component.ComponentCorrelation;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
@@ -14,9 +17,12 @@ import java.util.function.Supplier;
  * Correlates alerts into incidents: one open incident per alert group. The caller looks up the
  * candidate incident (and serialises work per group); the correlator decides what happens.
  *
- * <p>The open incident of a group is the first candidate. Without one, the group's last resolved
+ * <p>The open incident of a group (its own, or the one its alerts joined) is the first candidate.
+ * Without one, an open incident that holds a component the alert affects and opened within the
+ * correlation window is joined ({@link ComponentCorrelation}); else the group's last resolved
  * incident is reopened if it resolved within the reopen window (the same trouble came back);
- * otherwise a new incident opens.
+ * otherwise a new incident opens. Joining comes before reopening: reopening would put a second open
+ * incident on a component that already has one.
  *
  * <p>Responders' commands (acknowledge, resolve, note) go through here too, so every change is
  * stamped by the same clock.
@@ -27,9 +33,15 @@ public final class IncidentCorrelator {
   private final Supplier<UUID> ids;
   private final ResolutionPolicy resolutionPolicy;
   private final Duration reopenWindow;
+  private final ComponentCorrelation byComponent;
 
   public IncidentCorrelator(Clock clock, Supplier<UUID> ids, ResolutionPolicy resolutionPolicy) {
     this(clock, ids, resolutionPolicy, Duration.ZERO);
+  }
+
+  public IncidentCorrelator(
+      Clock clock, Supplier<UUID> ids, ResolutionPolicy resolutionPolicy, Duration reopenWindow) {
+    this(clock, ids, resolutionPolicy, reopenWindow, ComponentCorrelation.off());
   }
 
   /**
@@ -37,7 +49,12 @@ public final class IncidentCorrelator {
    *     reopens that incident; {@link Duration#ZERO} never reopens
    */
   public IncidentCorrelator(
-      Clock clock, Supplier<UUID> ids, ResolutionPolicy resolutionPolicy, Duration reopenWindow) {
+      Clock clock,
+      Supplier<UUID> ids,
+      ResolutionPolicy resolutionPolicy,
+      Duration reopenWindow,
+      ComponentCorrelation byComponent) {
+    this.byComponent = Objects.requireNonNull(byComponent, "byComponent");
     this.clock = Objects.requireNonNull(clock, "clock");
     this.ids = Objects.requireNonNull(ids, "ids");
     this.resolutionPolicy = Objects.requireNonNull(resolutionPolicy, "resolutionPolicy");
@@ -61,11 +78,35 @@ public final class IncidentCorrelator {
    */
   public Decision onAlertFired(
       AlertFired fired, Optional<Incident> openIncident, Optional<Incident> lastResolved) {
+    return onAlertFired(fired, openIncident, lastResolved, List.of(), List.of());
+  }
+
+  /**
+   * An alert fired.
+   *
+   * @param openIncident the open incident of {@code fired.groupKey()} (own or joined), if any
+   * @param lastResolved the group's most recently resolved incident, if any
+   * @param components every component definition
+   * @param sameComponent open incidents that hold a component the alert affects
+   */
+  public Decision onAlertFired(
+      AlertFired fired,
+      Optional<Incident> openIncident,
+      Optional<Incident> lastResolved,
+      List<Component> components,
+      List<Incident> sameComponent) {
     requireValid(fired);
     Instant now = clock.instant();
     Optional<Incident> candidate = openIncident.filter(Incident::isOpen);
     if (candidate.isPresent()) {
       return candidate.get().fire(fired, now);
+    }
+    Optional<ComponentCorrelation.Join> join =
+        byComponent.pick(fired, components, sameComponent, now);
+    if (join.isPresent()) {
+      return join.get()
+          .incident()
+          .join(fired, join.get().reason(byComponent.window(), fired.groupKey()), now);
     }
     Optional<Incident> recent =
         lastResolved.filter(
@@ -76,6 +117,21 @@ public final class IncidentCorrelator {
     }
     Incident incident = Incident.open(ids.get(), fired, now);
     return Decision.opened(incident, fired.fingerprint(), incident.title());
+  }
+
+  /** Whether alerts may join open incidents of other groups by component. */
+  public boolean correlatesByComponent() {
+    return byComponent.enabled();
+  }
+
+  /** Incidents opened before this instant are no longer joined by component. */
+  public Instant correlationCutoff() {
+    return clock.instant().minus(byComponent.window());
+  }
+
+  /** An incident with this many alerts is no longer joined by component. */
+  public int correlationMaxAlerts() {
+    return byComponent.maxAlerts();
   }
 
   /**

@@ -13,5 +13,7 @@ public enum TimelineKind {
   NOTE,
   REOPENED,
   PUBLIC_UPDATE,
-  POSTMORTEM
+  POSTMORTEM,
+  /** An alert of another group joined because it affects a component the incident holds. */
+  ALERT_CORRELATED
 }

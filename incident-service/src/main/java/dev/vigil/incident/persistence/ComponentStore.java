@@ -1,11 +1,16 @@
 package dev.vigil.incident.persistence;
 
+import dev.vigil.incident.config.IncidentConfig;
 import dev.vigil.incident.domain.component.Component;
 import dev.vigil.incident.domain.component.ImpactSegment;
 import dev.vigil.incident.domain.component.Maintenance;
 import dev.vigil.incident.domain.sla.ComponentStatus;
 import dev.vigil.incident.domain.sla.Impact;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -13,10 +18,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Components, their impact segments and maintenance windows, in domain terms. Callers provide the
  * transaction.
+ *
+ * <p>The component definitions are cached: every alert event maps its incident to components, and
+ * reading the table each time was a query per event for data that changes a few times a year. A
+ * change through this replica invalidates the cache at once (and again after its commit, so a read
+ * that raced the change is not kept); a change through another replica is seen within {@code
+ * vigil.incident.component-cache-ttl}.
  */
 @ApplicationScoped
 public class ComponentStore {
@@ -24,18 +36,57 @@ public class ComponentStore {
   private final ComponentRepository components;
   private final ComponentImpactRepository impacts;
   private final MaintenanceRepository maintenances;
+  private final TransactionSynchronizationRegistry transactions;
+  private final Clock clock;
+  private final Duration cacheTtl;
+  private final AtomicLong generation = new AtomicLong();
+  private volatile Cached cached;
+
+  private record Cached(List<Component> components, Instant loadedAt, long generation) {}
 
   public ComponentStore(
       ComponentRepository components,
       ComponentImpactRepository impacts,
-      MaintenanceRepository maintenances) {
+      MaintenanceRepository maintenances,
+      TransactionSynchronizationRegistry transactions,
+      Clock clock,
+      IncidentConfig config) {
     this.components = components;
     this.impacts = impacts;
     this.maintenances = maintenances;
+    this.transactions = transactions;
+    this.clock = clock;
+    this.cacheTtl = config.componentCacheTtl();
   }
 
+  /** Every component definition, in page order (cached, see the class comment). */
   public List<Component> components() {
-    return components.listOrdered().stream().map(ComponentEntity::toDomain).toList();
+    Cached c = cached;
+    long current = generation.get();
+    Instant now = clock.instant();
+    if (c != null && c.generation() == current && c.loadedAt().plus(cacheTtl).isAfter(now)) {
+      return c.components();
+    }
+    List<Component> fresh =
+        components.listOrdered().stream().map(ComponentEntity::toDomain).toList();
+    // Tagged with the generation read before loading: a change meanwhile forces the next reload.
+    cached = new Cached(fresh, now, current);
+    return fresh;
+  }
+
+  /** Drops the cached definitions now and once the current transaction has ended. */
+  private void invalidate() {
+    generation.incrementAndGet();
+    transactions.registerInterposedSynchronization(
+        new Synchronization() {
+          @Override
+          public void beforeCompletion() {}
+
+          @Override
+          public void afterCompletion(int status) {
+            generation.incrementAndGet();
+          }
+        });
   }
 
   public Optional<Component> component(String id) {
@@ -44,6 +95,7 @@ public class ComponentStore {
 
   /** Inserts or replaces a component definition; returns whether it was new. */
   public boolean save(Component component, Instant now) {
+    invalidate();
     ComponentEntity row = components.findById(component.id());
     boolean created = row == null;
     if (created) {
@@ -57,6 +109,7 @@ public class ComponentStore {
   }
 
   public boolean delete(String id) {
+    invalidate();
     return components.deleteById(id);
   }
 

@@ -50,6 +50,10 @@ public class IncidentAlertEntity {
   @Column(name = "resolved_at")
   public Instant resolvedAt;
 
+  /** The alert's own group; differs from the incident's when it joined by component. */
+  @Column(name = "group_key")
+  public String groupKey;
+
   /** Incident id plus alert fingerprint. */
   @Embeddable
   public record Key(
@@ -70,6 +74,7 @@ public class IncidentAlertEntity {
     firstFiredAt = alert.firstFiredAt();
     lastFiredAt = alert.lastFiredAt();
     resolvedAt = alert.resolvedAt();
+    groupKey = alert.groupKey();
   }
 
   IncidentAlert toDomain() {
@@ -82,6 +87,7 @@ public class IncidentAlertEntity {
         labels,
         firstFiredAt,
         lastFiredAt,
-        resolvedAt);
+        resolvedAt,
+        groupKey);
   }
 }

@@ -25,6 +25,38 @@ public class IncidentRepository implements PanacheRepositoryBase<IncidentEntity,
         .firstResultOptional();
   }
 
+  /** The open incident of another group that an alert of {@code groupKey} joined, if any. */
+  public Optional<IncidentEntity> findOpenJoinedByGroup(String groupKey) {
+    return find(
+            "select i from IncidentEntity i where i.status <> ?1 and exists"
+                + " (select 1 from IncidentAlertEntity a where a.id.incidentId = i.id"
+                + " and a.groupKey = ?2) order by i.openedAt desc, i.id desc",
+            IncidentStatus.RESOLVED,
+            groupKey)
+        .firstResultOptional();
+  }
+
+  /**
+   * Open incidents opened at or after {@code openedFrom}, with fewer than {@code maxAlerts} alerts,
+   * holding (an open impact segment on) any of the components; oldest first. Filtering here keeps
+   * the alerts of incidents that cannot be joined from being loaded at all.
+   */
+  public List<IncidentEntity> findJoinable(
+      List<String> componentIds, Instant openedFrom, int maxAlerts, int limit) {
+    return find(
+            "select i from IncidentEntity i where i.status <> ?1 and i.openedAt >= ?3 and exists"
+                + " (select 1 from ComponentImpactEntity c where c.incidentId = i.id"
+                + " and c.componentId in ?2 and c.endedAt is null)"
+                + " and (select count(*) from IncidentAlertEntity a where a.id.incidentId = i.id)"
+                + " < ?4 order by i.openedAt, i.id",
+            IncidentStatus.RESOLVED,
+            componentIds,
+            openedFrom,
+            (long) maxAlerts)
+        .page(0, limit)
+        .list();
+  }
+
   /** The group's most recently resolved incident, a candidate for reopening. */
   public Optional<IncidentEntity> findLastResolvedByGroup(String groupKey) {
     return find(
@@ -128,5 +160,27 @@ public class IncidentRepository implements PanacheRepositoryBase<IncidentEntity,
         .createNativeQuery("select count(*) from pg_advisory_xact_lock(hashtextextended(?1, 0))")
         .setParameter(1, groupKey)
         .getSingleResult();
+  }
+
+  /**
+   * {@link #lockGroup} for several groups in one round trip. The locks are taken in the order of
+   * their hash, the same in every transaction, so two batches sharing groups never deadlock.
+   */
+  public void lockGroups(List<String> groupKeys) {
+    StringBuilder values = new StringBuilder();
+    for (int i = 1; i <= groupKeys.size(); i++) {
+      values.append(i == 1 ? "" : ",").append("(cast(?").append(i).append(" as text))");
+    }
+    var query =
+        getEntityManager()
+            .createNativeQuery(
+                "select count(*) from (select pg_advisory_xact_lock(s.h) from"
+                    + " (select distinct hashtextextended(v.k, 0) as h from (values "
+                    + values
+                    + ") as v(k) order by 1) s) l");
+    for (int i = 0; i < groupKeys.size(); i++) {
+      query.setParameter(i + 1, groupKeys.get(i));
+    }
+    query.getSingleResult();
   }
 }

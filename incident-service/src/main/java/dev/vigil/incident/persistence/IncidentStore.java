@@ -40,8 +40,35 @@ public class IncidentStore {
     incidents.lockGroup(groupKey);
   }
 
+  /** Locks several groups at once, in a fixed order (see {@link IncidentRepository#lockGroups}). */
+  public void lockGroups(List<String> groupKeys) {
+    if (!groupKeys.isEmpty()) {
+      incidents.lockGroups(groupKeys);
+    }
+  }
+
+  /** Writes pending changes and forgets loaded rows, so later loads start from a small context. */
+  public void flushAndClear() {
+    incidents.getEntityManager().flush();
+    incidents.getEntityManager().clear();
+  }
+
+  /**
+   * The open incident alerts of {@code groupKey} go to: the group's own, or the one of another
+   * group its alerts joined by component.
+   */
   public Optional<Incident> findOpenByGroup(String groupKey) {
-    return incidents.findOpenByGroup(groupKey).map(this::load);
+    Optional<IncidentEntity> own = incidents.findOpenByGroup(groupKey);
+    return own.or(() -> incidents.findOpenJoinedByGroup(groupKey)).map(this::load);
+  }
+
+  /** See {@link IncidentRepository#findJoinable}. */
+  public List<Incident> findJoinable(
+      List<String> componentIds, Instant openedFrom, int maxAlerts, int limit) {
+    if (componentIds.isEmpty()) {
+      return List.of();
+    }
+    return withAlerts(incidents.findJoinable(componentIds, openedFrom, maxAlerts, limit));
   }
 
   public Optional<Incident> findLastResolvedByGroup(String groupKey) {
@@ -121,7 +148,8 @@ public class IncidentStore {
   /** Inserts or updates the incident and its alerts, and appends its new timeline entries. */
   public void save(Incident incident) {
     IncidentEntity row = incidents.findById(incident.id());
-    if (row == null) {
+    boolean created = row == null;
+    if (created) {
       row = new IncidentEntity();
       row.copyFrom(incident);
       incidents.persist(row);
@@ -130,7 +158,8 @@ public class IncidentStore {
     }
     for (IncidentAlert alert : incident.alerts()) {
       IncidentAlertEntity.Key key = new IncidentAlertEntity.Key(incident.id(), alert.fingerprint());
-      IncidentAlertEntity alertRow = alerts.findById(key);
+      // A new incident has no stored alerts: no point asking the database for each.
+      IncidentAlertEntity alertRow = created ? null : alerts.findById(key);
       if (alertRow == null) {
         alertRow = new IncidentAlertEntity();
         alertRow.copyFrom(incident.id(), alert);

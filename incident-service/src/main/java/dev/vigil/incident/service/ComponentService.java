@@ -7,6 +7,7 @@ import dev.vigil.incident.domain.sla.ComponentStatus;
 import dev.vigil.incident.persistence.ComponentStore;
 import dev.vigil.platform.problem.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
@@ -24,10 +25,13 @@ public class ComponentService {
 
   private final ComponentStore store;
   private final Clock clock;
+  private final Instance<PublicPage> page;
 
-  public ComponentService(ComponentStore store, Clock clock) {
+  // The page is looked up lazily: it reads components through this service.
+  public ComponentService(ComponentStore store, Clock clock, Instance<PublicPage> page) {
     this.store = store;
     this.clock = clock;
+    this.page = page;
   }
 
   @Transactional
@@ -75,11 +79,13 @@ public class ComponentService {
    */
   @Transactional
   public boolean put(Component component) {
+    page.get().changed();
     return store.save(component, clock.instant());
   }
 
   @Transactional
   public void delete(String id) {
+    page.get().changed();
     if (!store.delete(id)) {
       throw ProblemException.notFound("component", id);
     }

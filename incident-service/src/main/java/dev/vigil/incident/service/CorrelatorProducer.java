@@ -3,6 +3,7 @@ package dev.vigil.incident.service;
 import dev.vigil.incident.config.IncidentConfig;
 import dev.vigil.incident.domain.IncidentCorrelator;
 import dev.vigil.incident.domain.ResolutionPolicy;
+import dev.vigil.incident.domain.component.ComponentCorrelation;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 import java.time.Clock;
@@ -18,6 +19,9 @@ public class CorrelatorProducer {
         clock,
         UUID::randomUUID,
         ResolutionPolicy.quietFor(config.quietPeriod()),
-        config.reopenWindow());
+        config.reopenWindow(),
+        config.correlateByComponent()
+            ? new ComponentCorrelation(config.correlationWindow(), config.correlationMaxAlerts())
+            : ComponentCorrelation.off());
   }
 }

@@ -5,6 +5,7 @@ import dev.vigil.events.AlertResolved;
 import dev.vigil.incident.domain.Decision;
 import dev.vigil.incident.domain.Incident;
 import dev.vigil.incident.domain.IncidentCorrelator;
+import dev.vigil.incident.domain.component.Component;
 import dev.vigil.incident.domain.component.ComponentImpacts;
 import dev.vigil.incident.messaging.Channels;
 import dev.vigil.incident.persistence.ComponentStore;
@@ -14,6 +15,8 @@ import dev.vigil.platform.outbox.Outbox;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
 import org.jboss.logging.Logger;
 
 /**
@@ -26,6 +29,9 @@ public class IncidentService {
   /** Inbox consumer name of the alerts channel. */
   static final String CONSUMER = "incident-service.alerts";
 
+  /** Open incidents on an alert's components considered for joining; the oldest ones win. */
+  private static final int CORRELATION_CANDIDATES = 5;
+
   private static final Logger LOG = Logger.getLogger(IncidentService.class);
 
   private final Inbox inbox;
@@ -34,6 +40,7 @@ public class IncidentService {
   private final IncidentCorrelator correlator;
   private final IncidentMetrics metrics;
   private final ComponentStore components;
+  private final PublicPage page;
 
   public IncidentService(
       Inbox inbox,
@@ -41,13 +48,15 @@ public class IncidentService {
       IncidentStore store,
       IncidentCorrelator correlator,
       IncidentMetrics metrics,
-      ComponentStore components) {
+      ComponentStore components,
+      PublicPage page) {
     this.inbox = inbox;
     this.outbox = outbox;
     this.store = store;
     this.correlator = correlator;
     this.metrics = metrics;
     this.components = components;
+    this.page = page;
   }
 
   /**
@@ -57,17 +66,8 @@ public class IncidentService {
    */
   @Transactional
   public boolean onAlertFired(String eventId, AlertFired fired) {
-    if (!inbox.firstDelivery(CONSUMER, eventId)) {
-      LOG.debugf("duplicate AlertFired %s skipped", eventId);
-      return false;
-    }
     store.lockGroup(fired.groupKey());
-    record(
-        correlator.onAlertFired(
-            fired,
-            store.findOpenByGroup(fired.groupKey()),
-            store.findLastResolvedByGroup(fired.groupKey())));
-    return true;
+    return apply(AlertEvent.of(eventId, fired));
   }
 
   /**
@@ -77,17 +77,80 @@ public class IncidentService {
    */
   @Transactional
   public boolean onAlertResolved(String eventId, AlertResolved resolved) {
-    if (!inbox.firstDelivery(CONSUMER, eventId)) {
-      LOG.debugf("duplicate AlertResolved %s skipped", eventId);
-      return false;
-    }
     if (resolved.groupKey() != null) {
       store.lockGroup(resolved.groupKey());
     }
-    record(
-        correlator.onAlertResolved(
-            resolved, store.findOpenWithFiringAlert(resolved.fingerprint())));
+    return apply(AlertEvent.of(eventId, resolved));
+  }
+
+  /**
+   * Applies a batch of alert events, in order, in one transaction: at hundreds of alerts a second
+   * the commit per event was the bottleneck. Any failure rolls the whole batch back; the caller
+   * then applies the events one by one.
+   *
+   * @return how many events were applied for the first time
+   */
+  @Transactional
+  public int onAlerts(List<AlertEvent> events) {
+    // Every group of the batch is locked up front, in one fixed order, so that two replicas
+    // working on overlapping groups wait for each other instead of deadlocking.
+    store.lockGroups(
+        events.stream().map(AlertEvent::groupKey).filter(Objects::nonNull).distinct().toList());
+    int applied = 0;
+    for (AlertEvent event : events) {
+      if (apply(event)) {
+        applied++;
+      }
+      // Each event reloads what it needs: a persistence context growing over the whole batch
+      // would make every flush walk all of it.
+      store.flushAndClear();
+    }
+    return applied;
+  }
+
+  /** Applies one event under its group's lock (held by the caller). */
+  private boolean apply(AlertEvent event) {
+    if (!inbox.firstDelivery(CONSUMER, event.eventId())) {
+      LOG.debugf("duplicate alert event %s skipped", event.eventId());
+      return false;
+    }
+    if (event.fired() != null) {
+      record(onFired(event.fired()));
+    } else {
+      AlertResolved resolved = event.resolved();
+      record(
+          correlator.onAlertResolved(
+              resolved, store.findOpenWithFiringAlert(resolved.fingerprint())));
+    }
     return true;
+  }
+
+  private Decision onFired(AlertFired fired) {
+    Optional<Incident> open = store.findOpenByGroup(fired.groupKey());
+    if (open.isPresent()) {
+      return correlator.onAlertFired(fired, open, Optional.empty());
+    }
+    List<Component> definitions = components.components();
+    List<Incident> sameComponent = List.of();
+    if (correlator.correlatesByComponent()) {
+      List<String> affected =
+          definitions.stream()
+              .filter(c -> c.affectedBy(fired.labels()))
+              .map(Component::id)
+              .toList();
+      sameComponent =
+          store.findJoinable(
+              affected,
+              correlator.correlationCutoff(),
+              correlator.correlationMaxAlerts(),
+              CORRELATION_CANDIDATES);
+    }
+    return correlator.onAlertFired(
+        fired,
+        Optional.empty(),
+        store.findLastResolvedByGroup(fired.groupKey()),
+        definitions,
+        sameComponent);
   }
 
   /** Stores a decision and queues its event in the caller's transaction. */
@@ -113,5 +176,6 @@ public class IncidentService {
                     decision.incident().updatedAt(),
                     payload));
     metrics.countOnCommit(decision.outcome());
+    page.changed();
   }
 }

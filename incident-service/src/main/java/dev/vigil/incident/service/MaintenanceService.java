@@ -16,10 +16,12 @@ public class MaintenanceService {
 
   private final ComponentStore store;
   private final Clock clock;
+  private final PublicPage page;
 
-  public MaintenanceService(ComponentStore store, Clock clock) {
+  public MaintenanceService(ComponentStore store, Clock clock, PublicPage page) {
     this.store = store;
     this.clock = clock;
+    this.page = page;
   }
 
   /** Schedules a window; every component it names must exist. */
@@ -36,6 +38,7 @@ public class MaintenanceService {
         new Maintenance(
             UUID.randomUUID(), title, body, components, startsAt, endsAt, actor, clock.instant());
     store.save(maintenance);
+    page.changed();
     return maintenance;
   }
 
@@ -65,6 +68,7 @@ public class MaintenanceService {
         new Maintenance(
             id, title, body, components, startsAt, endsAt, old.createdBy(), old.createdAt());
     store.update(changed);
+    page.changed();
     return changed;
   }
 

@@ -7,6 +7,7 @@ import dev.vigil.incident.domain.publish.PublicWording;
 import dev.vigil.incident.domain.sla.ComponentStatus;
 import dev.vigil.incident.domain.sla.Uptime;
 import dev.vigil.incident.service.ComponentView;
+import dev.vigil.incident.service.PublicPage;
 import dev.vigil.incident.service.StatusPageService;
 import dev.vigil.incident.service.StatusPageService.PublicIncident;
 import dev.vigil.incident.service.UptimeService;
@@ -32,19 +33,19 @@ public class StatusPageRenderer {
   private static final DateTimeFormatter WHEN =
       DateTimeFormatter.ofPattern("d MMM yyyy HH:mm z", Locale.ENGLISH);
 
-  private final StatusPageService pages;
+  private final PublicPage pages;
   private final UptimeService uptime;
   private final StatusPageConfig config;
 
-  public StatusPageRenderer(
-      StatusPageService pages, UptimeService uptime, StatusPageConfig config) {
+  public StatusPageRenderer(PublicPage pages, UptimeService uptime, StatusPageConfig config) {
     this.pages = pages;
     this.uptime = uptime;
     this.config = config;
   }
 
   public StatusPageView view() {
-    StatusPageService.Snapshot s = pages.snapshot();
+    PublicPage.View page = pages.get();
+    StatusPageService.Snapshot s = page.snapshot();
     Map<String, ComponentView> byId =
         s.components().stream()
             .collect(Collectors.toMap(v -> v.component().id(), Function.identity()));
@@ -52,7 +53,7 @@ public class StatusPageRenderer {
         config.name(),
         s.status().indicator(),
         s.status().description(),
-        s.components().stream().map(this::row).toList(),
+        s.components().stream().map(v -> row(v, page.uptime())).toList(),
         s.unresolved().stream().map(i -> incident(i, byId)).toList(),
         s.maintenances().stream().map(m -> maintenance(m, s.at(), byId)).toList(),
         s.at().toString(),
@@ -61,12 +62,13 @@ public class StatusPageRenderer {
 
   /** The Atom feed: the most recent public incidents. */
   public FeedView feed() {
-    StatusPageService.Snapshot s = pages.snapshot();
+    PublicPage.View page = pages.get();
+    StatusPageService.Snapshot s = page.snapshot();
     Map<String, ComponentView> byId =
         s.components().stream()
             .collect(Collectors.toMap(v -> v.component().id(), Function.identity()));
     List<FeedView.Entry> entries =
-        pages.recent().stream()
+        page.recent().stream()
             .map(
                 pub -> {
                   StatusPageView.IncidentRow row = incident(pub, byId);
@@ -89,8 +91,12 @@ public class StatusPageRenderer {
     return new FeedView(config.name(), "urn:vigil:status:" + config.id(), link, updated, entries);
   }
 
-  private StatusPageView.ComponentRow row(ComponentView view) {
-    UptimeService.DailyUptime daily = uptime.daily(view.component().id(), config.uptimeDays());
+  private StatusPageView.ComponentRow row(
+      ComponentView view, Map<String, UptimeService.DailyUptime> computed) {
+    UptimeService.DailyUptime daily = computed.get(view.component().id());
+    if (daily == null) {
+      daily = uptime.daily(view.component().id(), config.uptimeDays());
+    }
     List<StatusPageView.Bar> bars =
         daily.days().stream()
             .map(

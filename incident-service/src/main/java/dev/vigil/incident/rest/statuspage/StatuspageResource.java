@@ -1,7 +1,7 @@
 package dev.vigil.incident.rest.statuspage;
 
 import dev.vigil.incident.service.ComponentView;
-import dev.vigil.incident.service.StatusPageService;
+import dev.vigil.incident.service.PublicPage;
 import dev.vigil.incident.service.StatusPageService.Snapshot;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -18,10 +18,10 @@ import java.util.Map;
 @Produces(MediaType.APPLICATION_JSON)
 public class StatuspageResource {
 
-  private final StatusPageService pages;
+  private final PublicPage pages;
   private final StatuspageMapper mapper;
 
-  public StatuspageResource(StatusPageService pages, StatuspageMapper mapper) {
+  public StatuspageResource(PublicPage pages, StatuspageMapper mapper) {
     this.pages = pages;
     this.mapper = mapper;
   }
@@ -29,7 +29,7 @@ public class StatuspageResource {
   @GET
   @Path("summary.json")
   public StatuspageJson.Summary summary() {
-    Snapshot s = pages.snapshot();
+    Snapshot s = pages.get().snapshot();
     Map<String, ComponentView> byId = StatuspageMapper.byId(s.components());
     return new StatuspageJson.Summary(
         mapper.page(s.at()),
@@ -42,7 +42,7 @@ public class StatuspageResource {
   @GET
   @Path("status.json")
   public StatuspageJson.StatusDoc status() {
-    Snapshot s = pages.snapshot();
+    Snapshot s = pages.get().snapshot();
     return new StatuspageJson.StatusDoc(
         mapper.page(s.at()),
         new StatuspageJson.Status(s.status().indicator(), s.status().description()));
@@ -51,7 +51,7 @@ public class StatuspageResource {
   @GET
   @Path("components.json")
   public StatuspageJson.ComponentsDoc components() {
-    Snapshot s = pages.snapshot();
+    Snapshot s = pages.get().snapshot();
     return new StatuspageJson.ComponentsDoc(
         mapper.page(s.at()), s.components().stream().map(mapper::component).toList());
   }
@@ -59,16 +59,17 @@ public class StatuspageResource {
   @GET
   @Path("incidents.json")
   public StatuspageJson.IncidentsDoc incidents() {
-    Snapshot s = pages.snapshot();
+    PublicPage.View view = pages.get();
+    Snapshot s = view.snapshot();
     Map<String, ComponentView> byId = StatuspageMapper.byId(s.components());
     return new StatuspageJson.IncidentsDoc(
-        mapper.page(s.at()), pages.recent().stream().map(i -> mapper.incident(i, byId)).toList());
+        mapper.page(s.at()), view.recent().stream().map(i -> mapper.incident(i, byId)).toList());
   }
 
   @GET
   @Path("incidents/unresolved.json")
   public StatuspageJson.IncidentsDoc unresolved() {
-    Snapshot s = pages.snapshot();
+    Snapshot s = pages.get().snapshot();
     Map<String, ComponentView> byId = StatuspageMapper.byId(s.components());
     return new StatuspageJson.IncidentsDoc(
         mapper.page(s.at()), s.unresolved().stream().map(i -> mapper.incident(i, byId)).toList());
@@ -77,7 +78,7 @@ public class StatuspageResource {
   @GET
   @Path("scheduled-maintenances.json")
   public StatuspageJson.MaintenancesDoc maintenances() {
-    Snapshot s = pages.snapshot();
+    Snapshot s = pages.get().snapshot();
     Map<String, ComponentView> byId = StatuspageMapper.byId(s.components());
     List<StatuspageJson.ScheduledMaintenance> list =
         s.maintenances().stream().map(m -> mapper.maintenance(m, s.at(), byId)).toList();
