@@ -25,5 +25,8 @@ public final class Channels {
    */
   public static final String ALERT_NOTIFICATIONS = "alert-notifications";
 
+  /** Incoming {@code ScanTargetRetired} events: a deleted target's alerts resolve. */
+  public static final String SCAN_TARGET_RETIREMENTS = "scan-target-retirements";
+
   private Channels() {}
 }

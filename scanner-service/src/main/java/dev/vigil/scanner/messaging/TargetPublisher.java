@@ -4,10 +4,12 @@ import dev.vigil.events.EventType;
 import dev.vigil.events.ScanTargetRegistered;
 import dev.vigil.platform.messaging.CloudEventCodec;
 import dev.vigil.platform.messaging.OutgoingEvent;
+import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
+import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.reactive.messaging.Channel;
@@ -36,6 +38,22 @@ public class TargetPublisher {
   }
 
   public void registered(ScanTargetRegistered target) {
+    emitter.sendMessage(message(target)).await().atMost(ACK_TIMEOUT);
+  }
+
+  /**
+   * Sends all definitions at once and waits for every ack: one wait for the batch instead of one
+   * per target. Fails if any is not acknowledged.
+   */
+  public void registeredAll(List<ScanTargetRegistered> targets) {
+    if (targets.isEmpty()) {
+      return;
+    }
+    List<Uni<Void>> acks = targets.stream().map(t -> emitter.sendMessage(message(t))).toList();
+    Uni.join().all(acks).andCollectFailures().await().atMost(ACK_TIMEOUT);
+  }
+
+  private Message<String> message(ScanTargetRegistered target) {
     OutgoingEvent event =
         new OutgoingEvent(
             UUID.randomUUID().toString(),
@@ -45,7 +63,7 @@ public class TargetPublisher {
             target.registeredAt(),
             target.targetId(),
             codec.toJson(target));
-    emitter.sendMessage(codec.toMessage(event)).await().atMost(ACK_TIMEOUT);
+    return codec.toMessage(event);
   }
 
   /** A tombstone: compaction eventually drops the target from the topic altogether. */
