@@ -4,12 +4,16 @@ import dev.vigil.events.EventType;
 import dev.vigil.events.ScanTargetRegistered;
 import dev.vigil.platform.messaging.CloudEventCodec;
 import dev.vigil.platform.messaging.OutgoingEvent;
-import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.UUID;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.reactive.messaging.Channel;
@@ -42,15 +46,33 @@ public class TargetPublisher {
   }
 
   /**
-   * Sends all definitions at once and waits for every ack: one wait for the batch instead of one
-   * per target. Fails if any is not acknowledged.
+   * Sends all definitions at once and waits for their acks together: one wait for the batch
+   * instead of one per target. Call it outside a transaction (the acks arrive on the producer's
+   * threads).
+   *
+   * @return the ids of the definitions the broker did not acknowledge in time; empty when all were
    */
-  public void registeredAll(List<ScanTargetRegistered> targets) {
-    if (targets.isEmpty()) {
-      return;
+  public List<String> registeredAll(List<ScanTargetRegistered> targets) {
+    List<CompletableFuture<Void>> acks =
+        targets.stream()
+            .map(t -> emitter.sendMessage(message(t)).subscribeAsCompletionStage())
+            .toList();
+    try {
+      CompletableFuture.allOf(acks.toArray(CompletableFuture[]::new))
+          .get(ACK_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } catch (ExecutionException | TimeoutException e) {
+      // Some failed or are late: they are told apart below.
     }
-    List<Uni<Void>> acks = targets.stream().map(t -> emitter.sendMessage(message(t))).toList();
-    Uni.join().all(acks).andCollectFailures().await().atMost(ACK_TIMEOUT);
+    List<String> unacknowledged = new ArrayList<>();
+    for (int i = 0; i < targets.size(); i++) {
+      CompletableFuture<Void> ack = acks.get(i);
+      if (!ack.isDone() || ack.isCompletedExceptionally()) {
+        unacknowledged.add(targets.get(i).targetId());
+      }
+    }
+    return unacknowledged;
   }
 
   private Message<String> message(ScanTargetRegistered target) {

@@ -22,9 +22,11 @@ import org.jboss.logging.Logger;
  * JDBC batch of rows and one wait for the broker's acks of all its definitions. A row-at-a-time
  * import waited for one ack per target and took minutes for 10,000 targets.
  *
- * <p>A chunk is stored only if the broker acknowledged all its definitions. If the database or the
- * broker fails mid-import, the chunks before stay stored (they are published, so scanners already
- * own them) and the answer is a 503 saying how many.
+ * <p>Per chunk the rows are committed first, then the definitions published (outside the
+ * transaction: acks arrive on the producer's threads), so this replica's consumer, reading them
+ * back, finds the rows already there. Rows whose definition the broker did not acknowledge are
+ * deleted again. If the database or the broker fails mid-import, what was stored and published
+ * stays (replicas already own it) and the answer is a 503 saying how many targets that is.
  */
 @ApplicationScoped
 public class TargetImport {
@@ -56,10 +58,12 @@ public class TargetImport {
     for (int from = 0; from < definitions.size(); from += chunkSize) {
       List<Definition> chunk =
           definitions.subList(from, Math.min(definitions.size(), from + chunkSize));
+      int before = stored.size();
       try {
-        stored.addAll(QuarkusTransaction.requiringNew().call(() -> storeChunk(chunk, actor)));
+        storeChunk(chunk, actor, stored);
       } catch (RuntimeException e) {
-        LOG.errorf("bulk import interrupted after %d targets: %s", stored.size(), e.getMessage());
+        LOG.errorf(
+            "bulk import interrupted after %d targets: %s", stored.size(), e.getMessage());
         throw new ProblemException(
             503,
             "Import interrupted",
@@ -67,15 +71,20 @@ public class TargetImport {
                 + stored.size()
                 + " of "
                 + definitions.size()
-                + " targets (in order) before the database or the broker failed; import the"
-                + " rest again",
+                + " targets (the first "
+                + before
+                + " in order, then "
+                + (stored.size() - before)
+                + " of the next "
+                + chunk.size()
+                + ") before the database or the broker failed",
             List.of());
       }
     }
     return stored;
   }
 
-  private List<TargetStatus> storeChunk(List<Definition> chunk, String actor) {
+  private void storeChunk(List<Definition> chunk, String actor, List<TargetStatus> stored) {
     Instant now = Instant.now(clock);
     List<TargetRows.Row> batch = new ArrayList<>(chunk.size());
     List<ScanTargetRegistered> events = new ArrayList<>(chunk.size());
@@ -101,11 +110,15 @@ public class TargetImport {
       events.add(TargetService.toEvent(id, d, actor, now));
       statuses.add(status(id, d, actor, now));
     }
-    // Rows first, then the definitions: this replica's consumer, reading them back at once,
-    // waits for this transaction instead of racing it; if an ack is missing, the rows roll back.
-    rows.upsertAll(batch);
-    publisher.registeredAll(events);
-    return statuses;
+    QuarkusTransaction.requiringNew().run(() -> rows.upsertAll(batch));
+    List<String> unacknowledged = publisher.registeredAll(events);
+    if (!unacknowledged.isEmpty()) {
+      QuarkusTransaction.requiringNew().run(() -> rows.deleteAll(unacknowledged));
+      statuses.stream().filter(s -> !unacknowledged.contains(s.id())).forEach(stored::add);
+      throw new IllegalStateException(
+          unacknowledged.size() + " definitions not acknowledged by the broker");
+    }
+    stored.addAll(statuses);
   }
 
   private TargetStatus status(String id, Definition d, String actor, Instant at) {

@@ -142,7 +142,8 @@ class TargetBatchIntakeTest {
       assertThat(reasons.get(malformed)).contains("malformed ScanTargetRegistered");
       assertThat(reasons.get(wrongKey)).contains("record key must equal targetId");
       await().atMost(Duration.ofSeconds(30)).until(() -> storedWithPrefix(prefix) == 300);
-      assertThat(owned.nextDue(prefix + 299)).isNotNull();
+      // Scheduled right after the commit.
+      await().atMost(Duration.ofSeconds(10)).until(() -> owned.nextDue(prefix + 299) != null);
       assertThat(owned.nextDue(metadata)).isNull();
     }
   }
@@ -193,7 +194,7 @@ class TargetBatchIntakeTest {
       await().atMost(Duration.ofSeconds(30)).until(() -> reasons(dead).containsKey(refused));
       assertThat(reasons(dead).get(refused)).contains("too long");
       await().atMost(Duration.ofSeconds(30)).until(() -> storedWithPrefix(prefix) == 20);
-      assertThat(owned.nextDue(prefix + 19)).isNotNull();
+      await().atMost(Duration.ofSeconds(10)).until(() -> owned.nextDue(prefix + 19) != null);
     }
   }
 
@@ -206,7 +207,7 @@ class TargetBatchIntakeTest {
       kafka.produceStrings().fromRecords(original).awaitCompletion();
       // Its first scan (refused port) writes the row once more; with a 7-day interval no other.
       await()
-          .atMost(Duration.ofSeconds(30))
+          .atMost(Duration.ofSeconds(60))
           .until(() -> given().get("/api/v1/targets/" + id).path("lastScan") != null);
       String version = rowVersion(id);
 
