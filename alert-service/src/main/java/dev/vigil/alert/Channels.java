@@ -34,5 +34,8 @@ public final class Channels {
   /** Outgoing {@code RiskControlChanged} events, keyed by scope. */
   public static final String RISK_CONTROLS = "risk-controls";
 
+  /** Incoming {@code ScanTargetRetired} events: a deleted target's alerts resolve. */
+  public static final String SCAN_TARGET_RETIREMENTS = "scan-target-retirements";
+
   private Channels() {}
 }

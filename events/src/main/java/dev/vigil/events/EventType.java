@@ -10,6 +10,7 @@ import java.util.Optional;
  */
 public enum EventType {
   SCAN_TARGET_REGISTERED("dev.vigil.scantarget.registered.v1", ScanTargetRegistered.class),
+  SCAN_TARGET_RETIRED("dev.vigil.scantarget.retired.v1", ScanTargetRetired.class),
   CERTIFICATE_SCANNED("dev.vigil.certificate.scanned.v1", CertificateScanned.class),
   CHAIN_HEALTH_OBSERVED("dev.vigil.chain.health.observed.v1", ChainHealthObserved.class),
   CHAIN_REGISTERED("dev.vigil.chain.registered.v1", ChainRegistered.class),

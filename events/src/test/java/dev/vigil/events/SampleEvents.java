@@ -23,6 +23,7 @@ final class SampleEvents {
   static Record full(EventType type) {
     return switch (type) {
       case SCAN_TARGET_REGISTERED -> scanTargetRegistered();
+      case SCAN_TARGET_RETIRED -> scanTargetRetired();
       case CERTIFICATE_SCANNED -> certificateScanned();
       case CHAIN_HEALTH_OBSERVED -> chainHealthObserved();
       case CHAIN_REGISTERED -> chainRegistered();
@@ -42,6 +43,7 @@ final class SampleEvents {
   static Record minimal(EventType type) {
     return switch (type) {
       case SCAN_TARGET_REGISTERED -> minimalScanTargetRegistered();
+      case SCAN_TARGET_RETIRED -> minimalScanTargetRetired();
       case CERTIFICATE_SCANNED -> minimalCertificateScanned();
       case CHAIN_HEALTH_OBSERVED -> minimalChainHealthObserved();
       case CHAIN_REGISTERED -> minimalChainRegistered();
@@ -88,6 +90,20 @@ final class SampleEvents {
         null,
         T0,
         "operator");
+  }
+
+  static ScanTargetRetired scanTargetRetired() {
+    return new ScanTargetRetired(
+        "tgt-api-example",
+        ScanTarget.TLS_ENDPOINT,
+        "203.0.113.10",
+        443,
+        Map.of("team", "payments"),
+        T1);
+  }
+
+  static ScanTargetRetired minimalScanTargetRetired() {
+    return new ScanTargetRetired("tgt-api-example", ScanTarget.TLS_ENDPOINT, null, null, null, T1);
   }
 
   static CertificateScanned certificateScanned() {

@@ -50,6 +50,8 @@ public final class ScannerHeap {
   public static void main(String[] args) throws Exception {
     int count = args.length > 0 ? Integer.parseInt(args[0]) : 100_000;
     String maxHeap = args.length > 1 ? args[1] : "512m";
+    // "topic" (default): another system publishes the definitions; "rest": CSV bulk imports.
+    boolean viaRest = args.length > 2 && args[2].equals("rest");
     Path root = Path.of("").toAbsolutePath();
     Path work = Files.createTempDirectory("vigil-scanner-heap");
     Path runJar = root.resolve("scanner-service/target/quarkus-app/quarkus-run.jar");
@@ -63,8 +65,10 @@ public final class ScannerHeap {
       try (ServerSocket socket = new ServerSocket(0)) {
         port = socket.getLocalPort();
       }
+      String password = UUID.randomUUID().toString();
       Process scanner =
-          startScanner(runJar, maxHeap, port, kafka.bootstrapServers(), db, work.resolve("log"));
+          startScanner(
+              runJar, maxHeap, port, kafka.bootstrapServers(), db, work.resolve("log"), password);
       try {
         String metrics = "http://127.0.0.1:" + port + "/q/metrics";
         awaitMetric(metrics, GAUGE, 0, Duration.ofMinutes(3), scanner);
@@ -72,7 +76,12 @@ public final class ScannerHeap {
         report("no targets yet", scanner, metrics);
         log("producing %,d targets", count);
         long t0 = System.nanoTime();
-        produce(kafka.bootstrapServers(), count);
+        if (viaRest) {
+          importCsv("http://127.0.0.1:" + port + "/api/v1/targets/import", password, count);
+        } else {
+          produce(kafka.bootstrapServers(), count);
+        }
+        log("definitions handed over after %.1f s", (System.nanoTime() - t0) / 1e9);
         awaitMetric(metrics, GAUGE, count, Duration.ofMinutes(30), scanner);
         log("owns %,d targets after %.0f s", count, (System.nanoTime() - t0) / 1e9);
         report("all targets owned", scanner, metrics);
@@ -88,7 +97,13 @@ public final class ScannerHeap {
   }
 
   private static Process startScanner(
-      Path runJar, String maxHeap, int port, String bootstrap, LocalPostgres.Database db, Path log)
+      Path runJar,
+      String maxHeap,
+      int port,
+      String bootstrap,
+      LocalPostgres.Database db,
+      Path log,
+      String password)
       throws IOException {
     ProcessBuilder builder =
         new ProcessBuilder(
@@ -104,7 +119,7 @@ public final class ScannerHeap {
     env.put("VIGIL_DB_URL", db.jdbcUrl());
     env.put("VIGIL_DB_USER", db.username());
     env.put("VIGIL_DB_PASSWORD", db.password());
-    env.put("VIGIL_OPERATOR_PASSWORD", UUID.randomUUID().toString());
+    env.put("VIGIL_OPERATOR_PASSWORD", password);
     log("scanner log: %s", log);
     return builder.start();
   }
@@ -137,6 +152,40 @@ public final class ScannerHeap {
         producer.send(new ProducerRecord<>("vigil.scan-targets", null, id, json, headers));
       }
       producer.flush();
+    }
+  }
+
+  /** The same targets as {@link #produce}, as CSV bulk imports of 10,000 rows, timed. */
+  private static void importCsv(String url, String password, int count) throws Exception {
+    HttpClient http = HttpClient.newHttpClient();
+    String auth =
+        "Basic "
+            + java.util.Base64.getEncoder()
+                .encodeToString(("operator:" + password).getBytes(StandardCharsets.UTF_8));
+    for (int from = 0; from < count; from += 10_000) {
+      StringBuilder csv = new StringBuilder("host,port,serverName,intervalSeconds,labels\n");
+      for (int i = from; i < Math.min(count, from + 10_000); i++) {
+        csv.append(
+            "127.0.0.1,%d,service-%d.payments.example.com,604800,team=team-%d;env=%s;service=svc-%d\n"
+                .formatted(1 + i % 1000, i, i % 50, i % 3 == 0 ? "prod" : "staging", i % 500));
+      }
+      long t0 = System.nanoTime();
+      HttpResponse<String> response =
+          http.send(
+              HttpRequest.newBuilder(URI.create(url))
+                  .timeout(Duration.ofMinutes(30))
+                  .header("Content-Type", "text/csv")
+                  .header("Authorization", auth)
+                  .POST(HttpRequest.BodyPublishers.ofString(csv.toString()))
+                  .build(),
+              HttpResponse.BodyHandlers.ofString());
+      double seconds = (System.nanoTime() - t0) / 1e9;
+      if (response.statusCode() != 201) {
+        throw new IllegalStateException(
+            "import answered " + response.statusCode() + ": " + response.body());
+      }
+      int rows = Math.min(count, from + 10_000) - from;
+      log("  imported %,d rows in %.1f s (%.0f targets/s)", rows, seconds, rows / seconds);
     }
   }
 

@@ -12,6 +12,9 @@ public final class Channels {
   /** Outgoing target definitions written by the REST API (same topic as {@link #SCAN_TARGETS}). */
   public static final String SCAN_TARGET_UPDATES = "scan-target-updates";
 
+  /** Outgoing {@code ScanTargetRetired} events, through the outbox ({@link ScannerOutboxSink}). */
+  public static final String SCAN_TARGET_RETIREMENTS = "scan-target-retirements";
+
   /**
    * Incoming chain and API definitions: this replica's share of the compacted chain-targets topic.
    */

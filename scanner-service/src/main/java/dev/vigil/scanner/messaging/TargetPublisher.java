@@ -8,6 +8,12 @@ import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.UUID;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.reactive.messaging.Channel;
@@ -36,6 +42,40 @@ public class TargetPublisher {
   }
 
   public void registered(ScanTargetRegistered target) {
+    emitter.sendMessage(message(target)).await().atMost(ACK_TIMEOUT);
+  }
+
+  /**
+   * Sends all definitions at once and waits for their acks together: one wait for the batch
+   * instead of one per target. Call it outside a transaction (the acks arrive on the producer's
+   * threads).
+   *
+   * @return the ids of the definitions the broker did not acknowledge in time; empty when all were
+   */
+  public List<String> registeredAll(List<ScanTargetRegistered> targets) {
+    List<CompletableFuture<Void>> acks =
+        targets.stream()
+            .map(t -> emitter.sendMessage(message(t)).subscribeAsCompletionStage())
+            .toList();
+    try {
+      CompletableFuture.allOf(acks.toArray(CompletableFuture[]::new))
+          .get(ACK_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } catch (ExecutionException | TimeoutException e) {
+      // Some failed or are late: they are told apart below.
+    }
+    List<String> unacknowledged = new ArrayList<>();
+    for (int i = 0; i < targets.size(); i++) {
+      CompletableFuture<Void> ack = acks.get(i);
+      if (!ack.isDone() || ack.isCompletedExceptionally()) {
+        unacknowledged.add(targets.get(i).targetId());
+      }
+    }
+    return unacknowledged;
+  }
+
+  private Message<String> message(ScanTargetRegistered target) {
     OutgoingEvent event =
         new OutgoingEvent(
             UUID.randomUUID().toString(),
@@ -45,7 +85,7 @@ public class TargetPublisher {
             target.registeredAt(),
             target.targetId(),
             codec.toJson(target));
-    emitter.sendMessage(codec.toMessage(event)).await().atMost(ACK_TIMEOUT);
+    return codec.toMessage(event);
   }
 
   /** A tombstone: compaction eventually drops the target from the topic altogether. */

@@ -66,6 +66,12 @@ public class OwnedTargets {
     }
   }
 
+  /** The definition of {@code targetId}, if this replica owns it; {@code null} otherwise. */
+  public synchronized TargetSpec spec(String targetId) {
+    Owned t = targets.get(targetId);
+    return t == null ? null : t.spec;
+  }
+
   /** Forgets the targets of partitions this replica no longer owns. */
   public synchronized void dropPartitions(Collection<Integer> partitions) {
     targets

@@ -31,6 +31,7 @@ public class ScanService {
   private final TargetService targets;
   private final MeterRegistry meters;
   private final InventoryService inventory;
+  private final OwnedTargets owned;
 
   public ScanService(
       TlsChainFetcher fetcher,
@@ -43,7 +44,8 @@ public class ScanService {
       InventoryService inventory,
       ProtocolVersionProbe versions,
       ScannerConfig config,
-      RevocationChecker revocation) {
+      RevocationChecker revocation,
+      OwnedTargets owned) {
     this.endpoints =
         new EndpointScan(
             fetcher,
@@ -57,6 +59,7 @@ public class ScanService {
     this.targets = targets;
     this.meters = meters;
     this.inventory = inventory;
+    this.owned = owned;
   }
 
   /** Scans every address of the target that is to be scanned: one event per address. */
@@ -80,6 +83,12 @@ public class ScanService {
             scan.unreachableReason() == null ? "none" : scan.unreachableReason().name())
         .increment();
     try {
+      // A target deleted while it was being scanned has been (or is being) retired: a scan
+      // published now could reopen the alerts its ScanTargetRetired resolves.
+      if (owned.spec(job.targetId()) == null) {
+        LOG.debugf("target %s removed during its scan; scan not published", job.targetId());
+        return scan;
+      }
       publisher.publish(scan);
     } catch (RuntimeException e) {
       // Not fatal: the next interval scans again. Recorded so the API shows what happened.

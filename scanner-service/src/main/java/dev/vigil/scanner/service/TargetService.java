@@ -4,12 +4,10 @@ import dev.vigil.events.CertificateScanned;
 import dev.vigil.events.Finding;
 import dev.vigil.events.ScanTarget;
 import dev.vigil.events.ScanTargetRegistered;
-import dev.vigil.platform.messaging.PoisonRecordException;
 import dev.vigil.platform.problem.Problem;
 import dev.vigil.platform.problem.ProblemException;
 import dev.vigil.scanner.config.ScannerConfig;
 import dev.vigil.scanner.domain.AddressPolicy;
-import dev.vigil.scanner.domain.ExpiryOverride;
 import dev.vigil.scanner.domain.FieldViolation;
 import dev.vigil.scanner.domain.StartTls;
 import dev.vigil.scanner.domain.TargetSpec;
@@ -19,12 +17,9 @@ import dev.vigil.scanner.persistence.TargetRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Objects;
 import java.util.UUID;
-import java.util.stream.Collectors;
 
 /**
  * Targets: defined through REST or by other systems on the targets topic, stored for the API, and
@@ -35,6 +30,7 @@ public class TargetService {
 
   private final TargetRepository targets;
   private final TargetPublisher publisher;
+  private final TargetImport importer;
   private final OwnedTargets owned;
   private final AddressPolicy policy;
   private final ScannerConfig config;
@@ -43,12 +39,14 @@ public class TargetService {
   public TargetService(
       TargetRepository targets,
       TargetPublisher publisher,
+      TargetImport importer,
       OwnedTargets owned,
       AddressPolicy policy,
       ScannerConfig config,
       Clock clock) {
     this.targets = targets;
     this.publisher = publisher;
+    this.importer = importer;
     this.owned = owned;
     this.policy = policy;
     this.config = config;
@@ -68,14 +66,16 @@ public class TargetService {
     return save(UUID.randomUUID().toString(), definition, actor);
   }
 
-  /** Registers several targets, all or none: one invalid row rejects the whole import. */
-  @Transactional
+  /**
+   * Registers several targets. Validation is all or none: one invalid row rejects the whole import
+   * and nothing is stored. Valid imports are stored in chunks ({@link TargetImport}).
+   */
   public List<TargetStatus> registerAll(List<Definition> definitions, String actor) {
     if (definitions.isEmpty()) {
       throw ProblemException.invalidField("targets", "the import holds no target");
     }
     requireValid(definitions, "targets");
-    return definitions.stream().map(d -> save(UUID.randomUUID().toString(), d, actor)).toList();
+    return importer.store(definitions, actor);
   }
 
   @Transactional
@@ -105,46 +105,6 @@ public class TargetService {
     }
     targets.flush();
     publisher.removed(id);
-  }
-
-  /** A definition read from this replica's share of the targets topic. */
-  @Transactional
-  public void registeredOnTopic(ScanTargetRegistered registered, int partition) {
-    Definition definition = fromEvent(registered);
-    List<FieldViolation> violations = definition.spec().violations(policy);
-    if (!violations.isEmpty()) {
-      // Other systems publish here too: the same rules as the REST API apply.
-      throw new PoisonRecordException(
-          "invalid target "
-              + registered.targetId()
-              + ": "
-              + violations.stream()
-                  .map(v -> v.field() + " " + v.message())
-                  .collect(Collectors.joining("; ")));
-    }
-    TargetSpec spec = definition.spec();
-    targets.upsertDefinition(
-        registered.targetId(),
-        spec.host(),
-        spec.port(),
-        spec.serverName(),
-        spec.starttls().name(),
-        spec.allAddresses(),
-        spec.labels(),
-        definition.intervalSeconds(),
-        registered.registeredBy(),
-        registered.registeredAt(),
-        spec.expiry().warningDays(),
-        spec.expiry().criticalDays(),
-        spec.expiry().lifetimePercent());
-    owned.upsert(registered.targetId(), definition.spec(), interval(definition), partition);
-  }
-
-  /** A tombstone read from this replica's share of the targets topic. */
-  @Transactional
-  public void removedFromTopic(String targetId) {
-    targets.deleteById(targetId);
-    owned.remove(targetId);
   }
 
   /** Stores the outcome of a scan; a target deleted meanwhile is ignored. */
@@ -223,22 +183,7 @@ public class TargetService {
     e.updatedAt = at;
   }
 
-  private static Definition fromEvent(ScanTargetRegistered r) {
-    return new Definition(
-        new TargetSpec(
-            r.host(),
-            Objects.requireNonNullElse(r.port(), 0),
-            r.serverName(),
-            r.labels(),
-            StartTls.parse(r.starttls())
-                .orElseThrow(
-                    () -> new PoisonRecordException("unknown starttls '" + r.starttls() + "'")),
-            Boolean.TRUE.equals(r.allAddresses()),
-            new ExpiryOverride(r.warningDays(), r.criticalDays(), r.lifetimePercent())),
-        r.intervalSeconds());
-  }
-
-  private static ScanTargetRegistered toEvent(String id, Definition d, String actor, Instant at) {
+  static ScanTargetRegistered toEvent(String id, Definition d, String actor, Instant at) {
     return new ScanTargetRegistered(
         id,
         ScanTarget.TLS_ENDPOINT,
@@ -254,12 +199,6 @@ public class TargetService {
         d.spec().expiry().warningDays(),
         d.spec().expiry().criticalDays(),
         d.spec().expiry().lifetimePercent());
-  }
-
-  private Duration interval(Definition d) {
-    return d.intervalSeconds() == null
-        ? config.interval()
-        : Duration.ofSeconds(d.intervalSeconds());
   }
 
   private TargetStatus status(TargetEntity entity) {
