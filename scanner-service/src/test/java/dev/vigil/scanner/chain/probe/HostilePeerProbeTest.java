@@ -36,7 +36,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Every way a peer can misbehave ends as a typed observation or finding, within the probe's
- * timeout, and never as an exception or a stuck prober.
+ * timeout, and never as an exception or a stuck prober. Runs on the socket client (the default);
+ * {@link JdkClientHostilePeerProbeTest} runs the same cases on the JDK client.
  */
 class HostilePeerProbeTest {
 
@@ -47,7 +48,7 @@ class HostilePeerProbeTest {
   static final ChainExpectations MAINNET =
       ChainExpectations.forBlockTime("1", Duration.ofSeconds(12));
 
-  final ProbeHttpClient http = client(AddressPolicy.defaults());
+  final ProbeHttpClient http = newClient(AddressPolicy.defaults());
   final EvmProber evm = new EvmProber(new JsonRpcClient(http, ChainPeer.JSON), CLOCK);
   final ObservationEvaluator evaluator = new ObservationEvaluator();
   static final ExecutorService POOL = Executors.newFixedThreadPool(4);
@@ -57,8 +58,14 @@ class HostilePeerProbeTest {
     POOL.shutdownNow();
   }
 
+  /** The default client (sockets), for the other probe tests. */
   static ProbeHttpClient client(AddressPolicy policy) {
-    return new ProbeHttpClient(policy, HostResolver.SYSTEM, CAP, Duration.ofSeconds(1));
+    return ProbeHttpClient.sockets(policy, HostResolver.SYSTEM, CAP, Duration.ofSeconds(1));
+  }
+
+  /** The client under test; {@link JdkClientHostilePeerProbeTest} runs every case on the other. */
+  ProbeHttpClient newClient(AddressPolicy policy) {
+    return client(policy);
   }
 
   /** For answers expected to arrive: generous, so a loaded build machine cannot fail the test. */
@@ -320,7 +327,7 @@ class HostilePeerProbeTest {
     AddressPolicy loopbackDenied =
         new AddressPolicy(List.of(), List.of(Cidr.parse("127.0.0.0/8")), Set.of());
     EvmProber denied =
-        new EvmProber(new JsonRpcClient(client(loopbackDenied), ChainPeer.JSON), CLOCK);
+        new EvmProber(new JsonRpcClient(newClient(loopbackDenied), ChainPeer.JSON), CLOCK);
     try (ChainPeer peer = ChainPeer.jsonRpc(new FakeEvmNode(NOW.getEpochSecond()))) {
       ProviderObservation o = denied.probe(request(peer.uri()));
 
