@@ -31,7 +31,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -51,11 +51,11 @@ class HostilePeerProbeTest {
   final ProbeHttpClient http = newClient(AddressPolicy.defaults());
   final EvmProber evm = new EvmProber(new JsonRpcClient(http, ChainPeer.JSON), CLOCK);
   final ObservationEvaluator evaluator = new ObservationEvaluator();
-  static final ExecutorService POOL = Executors.newFixedThreadPool(4);
+  final ExecutorService pool = Executors.newFixedThreadPool(4);
 
-  @AfterAll
-  static void stopPool() {
-    POOL.shutdownNow();
+  @AfterEach
+  void stopPool() {
+    pool.shutdownNow();
   }
 
   /** The default client (sockets), for the other probe tests. */
@@ -233,7 +233,7 @@ class HostilePeerProbeTest {
         ChainPeer healthy = ChainPeer.jsonRpc(new FakeEvmNode(NOW.getEpochSecond()))) {
       Duration stuckFor = Duration.ofSeconds(5);
       CompletableFuture<ProviderObservation> stuck =
-          CompletableFuture.supplyAsync(() -> evm.probe(request(hanging.uri(), stuckFor)), POOL);
+          CompletableFuture.supplyAsync(() -> evm.probe(request(hanging.uri(), stuckFor)), pool);
       long started = System.nanoTime();
       for (int i = 0; i < 20; i++) {
         assertThat(evm.probe(request(healthy.uri())).errors()).isEmpty();
