@@ -43,7 +43,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * overhead is the probe's total time minus that peer time.
  *
  * <p>Run: {@code java -cp bench/target/benchmarks.jar dev.vigil.bench.ProbeRateBenchmark
- * [concurrency=64] [seconds=15] [peers=4] [warmupSeconds=5] [client-only]}
+ * [concurrency=64] [seconds=15] [peers=4] [warmupSeconds=5] [client-only] [jdk|sockets]}
  */
 public final class ProbeRateBenchmark {
 
@@ -74,15 +74,23 @@ public final class ProbeRateBenchmark {
     int warmup = args.length > 3 ? Integer.parseInt(args[3]) : 5;
     // "client-only": the same HTTP exchange through ProbeHttpClient, without JSON-RPC parsing and
     // evaluation, to see how much of a probe's cost is the HTTP client.
-    clientOnly = args.length > 4 && args[4].equals("client-only");
+    // "jdk" or "sockets" (default): which ProbeHttpClient implementation carries the probes.
+    List<String> flags = args.length > 4 ? List.of(args).subList(4, args.length) : List.of();
+    clientOnly = flags.contains("client-only");
+    String clientName = flags.contains("jdk") ? "jdk" : "sockets";
 
     List<Peer> peers = new ArrayList<>();
     for (int i = 0; i < peerCount; i++) {
       peers.add(new Peer());
     }
     ProbeHttpClient http =
-        new ProbeHttpClient(
-            AddressPolicy.defaults(), HostResolver.SYSTEM, 2 << 20, Duration.ofSeconds(5));
+        ProbeHttpClient.named(
+            clientName,
+            AddressPolicy.defaults(),
+            HostResolver.SYSTEM,
+            2 << 20,
+            Duration.ofSeconds(5));
+    System.out.printf("HTTP client: %s%s%n", clientName, clientOnly ? " (client-only)" : "");
     sharedHttp = http;
     EvmProber prober =
         new EvmProber(new JsonRpcClient(http, new ObjectMapper()), Clock.systemUTC());

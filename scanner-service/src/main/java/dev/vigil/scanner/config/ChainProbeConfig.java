@@ -18,4 +18,11 @@ public interface ChainProbeConfig {
   /** TCP (and TLS) connect timeout; the probe's own timeout still bounds the whole exchange. */
   @WithDefault("PT5S")
   Duration connectTimeout();
+
+  /**
+   * The HTTP client under every prober: {@code sockets} (blocking HTTP/1.1 on plain and TLS
+   * sockets, dials the address the policy checked) or {@code jdk} (the JDK HttpClient).
+   */
+  @WithDefault("sockets")
+  String httpClient();
 }

@@ -3,279 +3,68 @@ package dev.vigil.scanner.chain.probe;
 import dev.vigil.scanner.domain.AddressPolicy;
 import dev.vigil.scanner.domain.chain.ProbeFailure;
 import dev.vigil.scanner.tls.HostResolver;
-import java.io.IOException;
-import java.net.ConnectException;
-import java.net.InetAddress;
 import java.net.URI;
-import java.net.UnknownHostException;
-import java.net.http.HttpClient;
-import java.net.http.HttpConnectTimeoutException;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
 import java.time.Duration;
-import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
-import java.util.Set;
-import java.util.concurrent.CancellationException;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
+import javax.net.ssl.SSLContext;
 
 /**
- * The bounded HTTP client every prober shares (JDK {@link HttpClient}, HTTP/1.1 with keep-alive).
- * Each exchange is checked against the scanner's {@link AddressPolicy} before it is sent, ends by
- * the probe's deadline whatever the peer does, and reads at most {@code maxBodyBytes} of body. It
- * never throws: every failure is an {@link HttpOutcome} with a {@link ProbeFailure}.
+ * The bounded HTTP client every prober shares. Each exchange is checked against the scanner's
+ * {@link AddressPolicy} before it is sent, ends by the probe's deadline whatever the peer does, and
+ * reads at most {@link #maxBodyBytes()} of body. It never throws: every failure is an {@link
+ * HttpOutcome} with a {@link ProbeFailure}. Details never contain the URL: it may carry an API key.
  *
- * <p>Details never contain the URL: it may carry an API key.
+ * <p>Two implementations: {@link SocketProbeHttpClient} (blocking HTTP/1.1 on plain and TLS
+ * sockets, the default) and {@link JdkProbeHttpClient} (the JDK's {@code HttpClient}).
  */
-public final class ProbeHttpClient {
-
-  /** Headers the JDK client sets itself and refuses from callers; dropped, not fatal. */
-  private static final Set<String> RESTRICTED =
-      Set.of("host", "connection", "content-length", "expect", "upgrade");
-
-  private final HttpClient[] clients;
-  private final AddressPolicy policy;
-  private final HostResolver resolver;
-  private final int maxBodyBytes;
-
-  public ProbeHttpClient(
-      AddressPolicy policy, HostResolver resolver, int maxBodyBytes, Duration connectTimeout) {
-    this.policy = policy;
-    this.resolver = resolver;
-    this.maxBodyBytes = maxBodyBytes;
-    // One JDK client per core: each has a single selector thread, which would otherwise cap the
-    // prober at one core. A provider always maps to the same client, so its connections are
-    // reused.
-    this.clients = new HttpClient[Math.max(1, Runtime.getRuntime().availableProcessors())];
-    for (int i = 0; i < clients.length; i++) {
-      clients[i] =
-          HttpClient.newBuilder()
-              .version(HttpClient.Version.HTTP_1_1)
-              .connectTimeout(connectTimeout)
-              .followRedirects(HttpClient.Redirect.NEVER)
-              // Completions run on the client's selector thread: no hop through a thread pool per
-              // response (the body subscriber and the outcome mapping are short, never block).
-              .executor(Runnable::run)
-              .build();
-    }
-  }
-
-  public int maxBodyBytes() {
-    return maxBodyBytes;
-  }
+public interface ProbeHttpClient {
 
   /** An exchange under way; {@link #await} bounds it by the deadline. */
-  public static final class Pending {
-    private final CompletableFuture<HttpOutcome> outcome;
-    private final CompletableFuture<?> raw;
-    private final CappedBodySubscriber body;
-    private final long started;
-
-    private Pending(
-        CompletableFuture<HttpOutcome> outcome,
-        CompletableFuture<?> raw,
-        CappedBodySubscriber body,
-        long started) {
-      this.outcome = outcome;
-      this.raw = raw;
-      this.body = body;
-      this.started = started;
-    }
+  interface Pending {
+    HttpOutcome await(long deadlineNanos);
   }
 
+  int maxBodyBytes();
+
+  /** Starts an exchange without waiting, so several calls of one probe can run in parallel. */
+  Pending start(
+      String method, URI uri, Map<String, String> headers, byte[] body, long deadlineNanos);
+
   /** Sends and waits, at most until {@code deadlineNanos} ({@link System#nanoTime()} based). */
-  public HttpOutcome send(
+  default HttpOutcome send(
       String method, URI uri, Map<String, String> headers, byte[] body, long deadlineNanos) {
     return await(start(method, uri, headers, body, deadlineNanos), deadlineNanos);
   }
 
-  /** Starts an exchange without waiting, so several calls of one probe can run in parallel. */
-  public Pending start(
-      String method, URI uri, Map<String, String> headers, byte[] body, long deadlineNanos) {
-    long started = System.nanoTime();
-    Optional<HttpOutcome> refused = checkAddress(uri, started);
-    if (refused.isPresent()) {
-      return new Pending(CompletableFuture.completedFuture(refused.get()), null, null, started);
-    }
-    long remaining = deadlineNanos - started;
-    if (remaining <= 0) {
-      return done(HttpOutcome.failed(ProbeFailure.TIMEOUT, "no time left for the call", 0));
-    }
-    HttpRequest request;
-    try {
-      Map<String, String> all = headers;
-      if (uri.getRawUserInfo() != null) {
-        // http://user:password@host (Bitcoin Core's usual form): the JDK client ignores userinfo.
-        all = withBasicAuth(headers, uri.getUserInfo());
-        uri = withoutUserInfo(uri);
-      }
-      HttpRequest.Builder builder =
-          HttpRequest.newBuilder(uri)
-              .timeout(Duration.ofNanos(remaining))
-              .method(
-                  method.toUpperCase(Locale.ROOT),
-                  body == null
-                      ? HttpRequest.BodyPublishers.noBody()
-                      : HttpRequest.BodyPublishers.ofByteArray(body));
-      all.forEach(
-          (name, value) -> {
-            if (!RESTRICTED.contains(name.toLowerCase(Locale.ROOT))) {
-              builder.setHeader(name, value);
-            }
-          });
-      request = builder.build();
-    } catch (IllegalArgumentException e) {
-      // Never echo the value: a header may hold a secret typed into the wrong field.
-      return done(
-          HttpOutcome.failed(ProbeFailure.UNREACHABLE, "invalid request method or header", 0));
-    }
-    CappedBodySubscriber subscriber = new CappedBodySubscriber(maxBodyBytes);
-    HttpClient http = clients[Math.floorMod(uri.getRawAuthority().hashCode(), clients.length)];
-    CompletableFuture<HttpResponse<byte[]>> raw = http.sendAsync(request, info -> subscriber);
-    CompletableFuture<HttpOutcome> outcome =
-        raw.handle(
-            (response, error) -> {
-              long latency = System.nanoTime() - started;
-              if (error != null) {
-                return classify(error, latency);
-              }
-              return new HttpOutcome(response.statusCode(), response.body(), latency, null, null);
-            });
-    return new Pending(outcome, raw, subscriber, started);
+  /** Waits for an exchange; past the deadline it is abandoned and its connection dropped. */
+  default HttpOutcome await(Pending pending, long deadlineNanos) {
+    return pending.await(deadlineNanos);
   }
 
-  /** Waits for an exchange; past the deadline it is cancelled and its connection dropped. */
-  public HttpOutcome await(Pending pending, long deadlineNanos) {
-    long remaining = deadlineNanos - System.nanoTime();
-    try {
-      return pending.outcome.get(Math.max(remaining, 0), TimeUnit.NANOSECONDS);
-    } catch (TimeoutException e) {
-      cancel(pending);
-      return HttpOutcome.failed(
-          ProbeFailure.TIMEOUT, "no complete answer in time", System.nanoTime() - pending.started);
-    } catch (InterruptedException e) {
-      cancel(pending);
-      Thread.currentThread().interrupt();
-      return HttpOutcome.failed(
-          ProbeFailure.TIMEOUT, "interrupted", System.nanoTime() - pending.started);
-    } catch (ExecutionException e) {
-      return classify(e.getCause(), System.nanoTime() - pending.started);
-    }
+  /** The JDK {@code HttpClient} behind the same guarantees (the client before sockets). */
+  static ProbeHttpClient jdk(
+      AddressPolicy policy, HostResolver resolver, int maxBodyBytes, Duration connectTimeout) {
+    return new JdkProbeHttpClient(policy, resolver, maxBodyBytes, connectTimeout);
   }
 
-  private static Map<String, String> withBasicAuth(Map<String, String> headers, String userInfo) {
-    if (headers.keySet().stream().anyMatch(h -> h.equalsIgnoreCase("Authorization"))) {
-      return headers;
-    }
-    Map<String, String> all = new java.util.HashMap<>(headers);
-    all.put(
-        "Authorization",
-        "Basic "
-            + java.util.Base64.getEncoder()
-                .encodeToString(userInfo.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
-    return all;
+  /** Blocking sockets, TLS trusted as the JVM's default {@link SSLContext} trusts. */
+  static ProbeHttpClient sockets(
+      AddressPolicy policy, HostResolver resolver, int maxBodyBytes, Duration connectTimeout) {
+    return new SocketProbeHttpClient(
+        policy, resolver, maxBodyBytes, connectTimeout, SocketProbeHttpClient.defaultTls());
   }
 
-  /** Rebuilt from the raw parts: the multi-argument URI constructors would re-quote any '%'. */
-  private static URI withoutUserInfo(URI uri) {
-    String host = uri.getRawAuthority().substring(uri.getRawAuthority().lastIndexOf('@') + 1);
-    return URI.create(
-        uri.getScheme()
-            + "://"
-            + host
-            + (uri.getRawPath() == null ? "" : uri.getRawPath())
-            + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery()));
-  }
-
-  private static void cancel(Pending pending) {
-    if (pending.body != null) {
-      pending.body.cancel();
-    }
-    if (pending.raw != null) {
-      pending.raw.cancel(true); // JDK 16+: aborts the exchange and closes its connection
-    }
-  }
-
-  private static Pending done(HttpOutcome outcome) {
-    return new Pending(CompletableFuture.completedFuture(outcome), null, null, System.nanoTime());
-  }
-
-  /**
-   * The SSRF guard, before any byte is sent: the host as written, then every address it resolves
-   * to. The JDK client resolves again when it connects, but through the same JVM address cache
-   * (positive answers are kept 30 s by default), so a DNS answer cannot change in between.
-   */
-  private Optional<HttpOutcome> checkAddress(URI uri, long started) {
-    String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-    String host = uri.getHost();
-    if (!(scheme.equals("http") || scheme.equals("https")) || host == null) {
-      return Optional.of(
-          HttpOutcome.failed(ProbeFailure.DENIED_BY_POLICY, "only http and https URLs", 0));
-    }
-    String bare = host.startsWith("[") ? host.substring(1, host.length() - 1) : host;
-    Optional<String> refused = policy.checkHost(bare);
-    if (refused.isEmpty()) {
-      List<InetAddress> addresses;
-      try {
-        addresses = resolver.resolve(bare);
-      } catch (UnknownHostException e) {
-        return Optional.of(
-            HttpOutcome.failed(
-                ProbeFailure.UNREACHABLE, "host does not resolve", System.nanoTime() - started));
-      }
-      for (InetAddress address : addresses) {
-        refused = policy.checkAddress(address.getAddress(), address.getHostAddress());
-        if (refused.isPresent()) {
-          break;
-        }
-      }
-    }
-    return refused.map(
-        reason ->
-            HttpOutcome.failed(ProbeFailure.DENIED_BY_POLICY, reason, System.nanoTime() - started));
-  }
-
-  static HttpOutcome classify(Throwable error, long latency) {
-    Throwable e = error;
-    while ((e instanceof CompletionException || e instanceof ExecutionException)
-        && e.getCause() != null) {
-      e = e.getCause();
-    }
-    if (e instanceof CappedBodySubscriber.TooLarge) {
-      return HttpOutcome.failed(ProbeFailure.RESPONSE_TOO_LARGE, e.getMessage(), latency);
-    }
-    if (e instanceof HttpConnectTimeoutException || e instanceof HttpTimeoutException) {
-      return HttpOutcome.failed(ProbeFailure.TIMEOUT, "timed out", latency);
-    }
-    if (e instanceof CancellationException) {
-      return HttpOutcome.failed(ProbeFailure.TIMEOUT, "cancelled at the deadline", latency);
-    }
-    if (e instanceof ConnectException) {
-      return HttpOutcome.failed(ProbeFailure.UNREACHABLE, "connection refused", latency);
-    }
-    if (e instanceof java.net.ProtocolException) {
-      return HttpOutcome.failed(
-          ProbeFailure.MALFORMED_RESPONSE, "not a valid HTTP answer", latency);
-    }
-    if (e instanceof IOException) {
-      // The JDK's messages name no URL; keep only the class and a bounded message.
-      return HttpOutcome.failed(ProbeFailure.UNREACHABLE, describe(e), latency);
-    }
-    return HttpOutcome.failed(ProbeFailure.UNREACHABLE, describe(e), latency);
-  }
-
-  private static String describe(Throwable e) {
-    String message = e.getMessage() == null ? "" : ": " + e.getMessage();
-    if (message.length() > 120) {
-      message = message.substring(0, 120) + "...";
-    }
-    return e.getClass().getSimpleName() + message;
+  /** The implementation named in configuration: {@code sockets} or {@code jdk}. */
+  static ProbeHttpClient named(
+      String name,
+      AddressPolicy policy,
+      HostResolver resolver,
+      int maxBodyBytes,
+      Duration connectTimeout) {
+    return switch (name) {
+      case "jdk" -> jdk(policy, resolver, maxBodyBytes, connectTimeout);
+      case "sockets" -> sockets(policy, resolver, maxBodyBytes, connectTimeout);
+      default -> throw new IllegalArgumentException("unknown probe HTTP client " + name);
+    };
   }
 }

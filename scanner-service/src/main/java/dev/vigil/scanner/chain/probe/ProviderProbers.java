@@ -26,8 +26,12 @@ public class ProviderProbers {
       AddressPolicy policy, HostResolver resolver, Clock clock, ChainProbeConfig config) {
     this(
         standard(
-            new ProbeHttpClient(
-                policy, resolver, config.maxResponseBytes(), config.connectTimeout()),
+            ProbeHttpClient.named(
+                config.httpClient(),
+                policy,
+                resolver,
+                config.maxResponseBytes(),
+                config.connectTimeout()),
             clock));
   }
 

@@ -47,7 +47,7 @@ class AnvilChainProbeTest {
   final EvmProber prober =
       new EvmProber(
           new JsonRpcClient(
-              new ProbeHttpClient(
+              ProbeHttpClient.sockets(
                   AddressPolicy.defaults(),
                   dev.vigil.scanner.tls.HostResolver.SYSTEM,
                   1 << 20,

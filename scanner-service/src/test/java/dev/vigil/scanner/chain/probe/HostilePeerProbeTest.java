@@ -31,12 +31,13 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
  * Every way a peer can misbehave ends as a typed observation or finding, within the probe's
- * timeout, and never as an exception or a stuck prober.
+ * timeout, and never as an exception or a stuck prober. Runs on the socket client (the default);
+ * {@link JdkClientHostilePeerProbeTest} runs the same cases on the JDK client.
  */
 class HostilePeerProbeTest {
 
@@ -47,18 +48,24 @@ class HostilePeerProbeTest {
   static final ChainExpectations MAINNET =
       ChainExpectations.forBlockTime("1", Duration.ofSeconds(12));
 
-  final ProbeHttpClient http = client(AddressPolicy.defaults());
+  final ProbeHttpClient http = newClient(AddressPolicy.defaults());
   final EvmProber evm = new EvmProber(new JsonRpcClient(http, ChainPeer.JSON), CLOCK);
   final ObservationEvaluator evaluator = new ObservationEvaluator();
-  static final ExecutorService POOL = Executors.newFixedThreadPool(4);
+  final ExecutorService pool = Executors.newFixedThreadPool(4);
 
-  @AfterAll
-  static void stopPool() {
-    POOL.shutdownNow();
+  @AfterEach
+  void stopPool() {
+    pool.shutdownNow();
   }
 
+  /** The default client (sockets), for the other probe tests. */
   static ProbeHttpClient client(AddressPolicy policy) {
-    return new ProbeHttpClient(policy, HostResolver.SYSTEM, CAP, Duration.ofSeconds(1));
+    return ProbeHttpClient.sockets(policy, HostResolver.SYSTEM, CAP, Duration.ofSeconds(1));
+  }
+
+  /** The client under test; {@link JdkClientHostilePeerProbeTest} runs every case on the other. */
+  ProbeHttpClient newClient(AddressPolicy policy) {
+    return client(policy);
   }
 
   /** For answers expected to arrive: generous, so a loaded build machine cannot fail the test. */
@@ -226,7 +233,7 @@ class HostilePeerProbeTest {
         ChainPeer healthy = ChainPeer.jsonRpc(new FakeEvmNode(NOW.getEpochSecond()))) {
       Duration stuckFor = Duration.ofSeconds(5);
       CompletableFuture<ProviderObservation> stuck =
-          CompletableFuture.supplyAsync(() -> evm.probe(request(hanging.uri(), stuckFor)), POOL);
+          CompletableFuture.supplyAsync(() -> evm.probe(request(hanging.uri(), stuckFor)), pool);
       long started = System.nanoTime();
       for (int i = 0; i < 20; i++) {
         assertThat(evm.probe(request(healthy.uri())).errors()).isEmpty();
@@ -320,7 +327,7 @@ class HostilePeerProbeTest {
     AddressPolicy loopbackDenied =
         new AddressPolicy(List.of(), List.of(Cidr.parse("127.0.0.0/8")), Set.of());
     EvmProber denied =
-        new EvmProber(new JsonRpcClient(client(loopbackDenied), ChainPeer.JSON), CLOCK);
+        new EvmProber(new JsonRpcClient(newClient(loopbackDenied), ChainPeer.JSON), CLOCK);
     try (ChainPeer peer = ChainPeer.jsonRpc(new FakeEvmNode(NOW.getEpochSecond()))) {
       ProviderObservation o = denied.probe(request(peer.uri()));
 
