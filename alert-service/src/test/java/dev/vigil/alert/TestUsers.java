@@ -14,6 +14,11 @@ public final class TestUsers {
     return given().auth().preemptive().basic("operator", "test-operator-password");
   }
 
+  /** Another operator of the test profile ({@code alice}, {@code bob}): password = name + "-pw". */
+  public static RequestSpecification asOperator(String name) {
+    return given().auth().preemptive().basic(name, name + "-pw");
+  }
+
   /** A Prometheus-like client that may only push alerts. */
   public static RequestSpecification asAlertSender() {
     return given().auth().preemptive().basic("prometheus", "test-sender-password");

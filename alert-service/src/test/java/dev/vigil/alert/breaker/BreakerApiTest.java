@@ -1,6 +1,6 @@
 package dev.vigil.alert.breaker;
 
-import static io.restassured.RestAssured.given;
+import static dev.vigil.alert.TestUsers.asOperator;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
@@ -64,7 +64,7 @@ class BreakerApiTest {
 
   @Test
   void theDefaultPackIsListed() {
-    given()
+    asOperator()
         .get("/api/v1/breakers")
         .then()
         .statusCode(200)
@@ -78,11 +78,10 @@ class BreakerApiTest {
     String breaker = define();
     String scope = "chain:manual-" + UUID.randomUUID();
 
-    given()
+    asOperator("alice")
         .contentType("application/json")
         .body(
-            "{\"state\":\"OPEN\",\"who\":\"alice\",\"why\":\"node upgrade\","
-                + "\"until\":\"2099-01-01T00:00:00Z\"}")
+            "{\"state\":\"OPEN\",\"why\":\"node upgrade\"," + "\"until\":\"2099-01-01T00:00:00Z\"}")
         .post("/api/v1/breakers/{b}/scopes/{s}/override", breaker, scope)
         .then()
         .statusCode(200)
@@ -99,8 +98,7 @@ class BreakerApiTest {
     assertThat(forced.overrideUntil()).isEqualTo("2099-01-01T00:00:00Z");
     assertThat(forced.sequence()).isEqualTo(1);
 
-    given()
-        .queryParam("who", "bob")
+    asOperator("bob")
         .queryParam("why", "upgrade done")
         .delete("/api/v1/breakers/{b}/scopes/{s}/override", breaker, scope)
         .then()
@@ -114,7 +112,7 @@ class BreakerApiTest {
     assertThat(changes.get(1).manual()).isTrue();
     assertThat(changes.get(2).state()).isEqualTo(BreakerState.CLOSED);
     assertThat(changes).extracting(RiskControlChanged::sequence).containsExactly(1L, 2L, 3L);
-    given()
+    asOperator()
         .get("/api/v1/breakers/{b}", breaker)
         .then()
         .statusCode(200)
@@ -123,42 +121,36 @@ class BreakerApiTest {
   }
 
   @Test
-  void overridesWithoutWhoOrWithABadStateAreProblemsAndChangeNothing() {
+  void overridesNamingAnAuthorOrWithABadStateAreProblemsAndChangeNothing() {
     String breaker = define();
     String scope = "chain:bad-" + UUID.randomUUID();
 
-    problem("{\"state\":\"OPEN\",\"why\":\"x\"}", breaker, scope, 400, "who");
-    problem("{\"state\":\"OPEN\",\"who\":\"alice\"}", breaker, scope, 400, "why");
+    // The author is the authenticated caller; a body cannot name someone else.
+    problem("{\"state\":\"OPEN\",\"who\":\"mallory\",\"why\":\"x\"}", breaker, scope, 400, "who");
+    problem("{\"state\":\"OPEN\"}", breaker, scope, 400, "why");
+    problem("{\"state\":\"HALF_OPEN\",\"why\":\"x\"}", breaker, scope, 400, "state");
     problem(
-        "{\"state\":\"HALF_OPEN\",\"who\":\"alice\",\"why\":\"x\"}", breaker, scope, 400, "state");
-    problem(
-        "{\"state\":\"OPEN\",\"who\":\"alice\",\"why\":\"x\",\"until\":\"2000-01-01T00:00:00Z\"}",
+        "{\"state\":\"OPEN\",\"why\":\"x\",\"until\":\"2000-01-01T00:00:00Z\"}",
         breaker,
         scope,
         400,
         "until");
-    problem(
-        "{\"state\":\"OPEN\",\"who\":\"alice\",\"why\":\"x\",\"force\":true}",
-        breaker,
-        scope,
-        400,
-        "force");
-    given()
+    problem("{\"state\":\"OPEN\",\"why\":\"x\",\"force\":true}", breaker, scope, 400, "force");
+    asOperator()
         .contentType("application/json")
-        .body("{\"state\":\"OPEN\",\"who\":\"alice\",\"why\":\"x\"}")
+        .body("{\"state\":\"OPEN\",\"why\":\"x\"}")
         .post("/api/v1/breakers/{b}/scopes/{s}/override", "no-such-breaker", scope)
         .then()
         .statusCode(404)
         .contentType(PROBLEM_JSON);
-    given()
-        .queryParam("who", "bob")
+    asOperator()
         .queryParam("why", "x")
         .delete("/api/v1/breakers/{b}/scopes/{s}/override", breaker, scope)
         .then()
         .statusCode(404)
         .contentType(PROBLEM_JSON);
 
-    given()
+    asOperator()
         .get("/api/v1/breakers/{b}/scopes/{s}", breaker, scope)
         .then()
         .statusCode(404)
@@ -170,7 +162,7 @@ class BreakerApiTest {
   void anInvalidDefinitionIsAProblemNamingTheFieldAndIsNotStored() {
     String name = "bad-" + UUID.randomUUID().toString().substring(0, 8);
 
-    given()
+    asOperator()
         .contentType("text/plain")
         .body(
             "name: "
@@ -183,7 +175,7 @@ class BreakerApiTest {
         .contentType(PROBLEM_JSON)
         .body("errors[0].field", equalTo("min_open"))
         .body("errors[0].message", containsString("duration"));
-    given()
+    asOperator()
         .contentType("text/plain")
         .body("name: other\nscope: x\nmatchers: ['a=\"b\"']\nactions: [x]\n")
         .put("/api/v1/breakers/{name}", name)
@@ -192,12 +184,16 @@ class BreakerApiTest {
         .contentType(PROBLEM_JSON)
         .body("errors[0].field", equalTo("name"));
 
-    given().get("/api/v1/breakers/{name}", name).then().statusCode(404).contentType(PROBLEM_JSON);
-    given().delete("/api/v1/breakers/{name}", name).then().statusCode(404);
+    asOperator()
+        .get("/api/v1/breakers/{name}", name)
+        .then()
+        .statusCode(404)
+        .contentType(PROBLEM_JSON);
+    asOperator().delete("/api/v1/breakers/{name}", name).then().statusCode(404);
   }
 
   private void problem(String body, String breaker, String scope, int status, String field) {
-    given()
+    asOperator()
         .contentType("application/json")
         .body(body)
         .post("/api/v1/breakers/{b}/scopes/{s}/override", breaker, scope)
@@ -209,7 +205,7 @@ class BreakerApiTest {
 
   private String define() {
     String name = "api-" + UUID.randomUUID().toString().substring(0, 8);
-    given()
+    asOperator()
         .contentType("application/json")
         .body(
             "{\"name\":\""

@@ -1,7 +1,7 @@
 package dev.vigil.alert.breaker;
 
 import static dev.vigil.alert.CloudEventRecords.header;
-import static io.restassured.RestAssured.given;
+import static dev.vigil.alert.TestUsers.asOperator;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
@@ -99,7 +99,7 @@ class BreakerConsumerTest {
     await().atMost(WAIT).until(() -> infrastructure.processed(BreakerIntake.CONSUMER, after));
 
     assertThat(states(breaker, scope)).containsExactly(BreakerState.OPEN, BreakerState.HALF_OPEN);
-    given()
+    asOperator()
         .get("/api/v1/breakers/{b}/scopes/{s}", breaker, scope)
         .then()
         .statusCode(200)
@@ -187,7 +187,7 @@ class BreakerConsumerTest {
   /** Opened by {@code BreakerTestAlert}; opens at once, probes at once, closes after an hour. */
   private String define() {
     String name = "consumer-" + UUID.randomUUID().toString().substring(0, 8);
-    given()
+    asOperator()
         .contentType("text/plain")
         .body(
             String.join(

@@ -1,7 +1,7 @@
 package dev.vigil.alert.breaker;
 
 import static dev.vigil.alert.CloudEventRecords.header;
-import static io.restassured.RestAssured.given;
+import static dev.vigil.alert.TestUsers.asOperator;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
@@ -130,7 +130,7 @@ class BreakerFlowTest {
       assertThat(pauser.mode(breaker, scope)).isEqualTo(DepositPauser.Mode.NORMAL);
     }
 
-    given()
+    asOperator()
         .get("/api/v1/breakers/{name}/scopes/{scope}", breaker, scope)
         .then()
         .statusCode(200)
@@ -177,7 +177,7 @@ class BreakerFlowTest {
             minOpen,
             healthy,
             "actions: [pause-deposits, pause-withdrawals]");
-    given()
+    asOperator()
         .contentType("text/plain")
         .body(yaml)
         .put("/api/v1/breakers/{name}", name)

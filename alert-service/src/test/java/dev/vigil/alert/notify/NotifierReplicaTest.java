@@ -14,8 +14,10 @@ import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
 import jakarta.inject.Inject;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -109,20 +111,30 @@ class NotifierReplicaTest {
     String good = Files.readString(file);
     NotifyConfig before = config.current();
     try {
-      Files.writeString(file, good.replace("group_wait: 300ms", "group_wait: soon"));
+      replaceAtomically(file, good.replace("group_wait: 300ms", "group_wait: soon"));
       await().atMost(NotificationFlowTest.WAIT).until(() -> config.lastError() != null);
       assertThat(config.lastError()).contains("route.group_wait: invalid duration");
       assertThat(config.current()).isSameAs(before);
 
-      Files.writeString(file, good.replace("repeat_interval: 1h", "repeat_interval: 2h"));
+      replaceAtomically(file, good.replace("repeat_interval: 1h", "repeat_interval: 2h"));
       await().atMost(NotificationFlowTest.WAIT).until(() -> config.current() != before);
       assertThat(config.lastError()).isNull();
       assertThat(config.current().root().timing().repeatInterval()).hasHours(2);
     } finally {
-      Files.writeString(file, good);
+      replaceAtomically(file, good);
       await()
           .atMost(NotificationFlowTest.WAIT)
           .until(() -> config.current().root().timing().repeatInterval().toHours() == 1);
     }
+  }
+
+  /**
+   * Swaps the file's content in one step, as a ConfigMap update does: writing in place would let
+   * the reload read a half-written (empty) file and report that instead.
+   */
+  private static void replaceAtomically(Path file, String content) throws IOException {
+    Path next = file.resolveSibling(file.getFileName() + ".next");
+    Files.writeString(next, content);
+    Files.move(next, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
   }
 }

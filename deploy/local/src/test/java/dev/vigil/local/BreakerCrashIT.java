@@ -16,6 +16,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -43,6 +44,8 @@ import org.junit.jupiter.api.Test;
  */
 class BreakerCrashIT {
 
+  private static final String OPERATOR_PASSWORD = "breaker-crash-operator";
+
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final int BEFORE = 150;
   private static final int DURING = 150;
@@ -65,6 +68,7 @@ class BreakerCrashIT {
       env.put("VIGIL_DB_URL", db.jdbcUrl());
       env.put("VIGIL_DB_USER", db.username());
       env.put("VIGIL_DB_PASSWORD", db.password());
+      env.put("VIGIL_OPERATOR_PASSWORD", OPERATOR_PASSWORD);
       env.put("VIGIL_BREAKERS_SESSION_TIMEOUT_MS", "6000");
       env.put("VIGIL_BREAKERS_HEARTBEAT_MS", "1000");
       int base = FreePorts.consecutive(2);
@@ -183,6 +187,13 @@ class BreakerCrashIT {
             .send(
                 HttpRequest.newBuilder(URI.create(url + "/api/v1/breakers/crash-breaker"))
                     .header("Content-Type", "text/plain")
+                    .header(
+                        "Authorization",
+                        "Basic "
+                            + Base64.getEncoder()
+                                .encodeToString(
+                                    ("operator:" + OPERATOR_PASSWORD)
+                                        .getBytes(StandardCharsets.UTF_8)))
                     .PUT(HttpRequest.BodyPublishers.ofString(yaml))
                     .build(),
                 HttpResponse.BodyHandlers.ofString());

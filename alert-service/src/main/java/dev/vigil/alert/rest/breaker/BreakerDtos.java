@@ -105,9 +105,6 @@ final class BreakerDtos {
     }
   }
 
-  /**
-   * Body of a manual override. {@code who} is required because alert-service has no authentication
-   * yet; once it has, the authenticated user will be recorded instead.
-   */
-  record OverrideRequest(BreakerState state, String who, String why, Instant until) {}
+  /** Body of a manual override; its author is the authenticated caller. */
+  record OverrideRequest(BreakerState state, String why, Instant until) {}
 }

@@ -1,11 +1,14 @@
 package dev.vigil.alert.rest.breaker;
 
+import dev.vigil.alert.rest.Roles;
 import dev.vigil.alert.rest.breaker.BreakerDtos.BreakerDto;
 import dev.vigil.alert.rest.breaker.BreakerDtos.OverrideRequest;
 import dev.vigil.alert.rest.breaker.BreakerDtos.ScopeDto;
 import dev.vigil.alert.service.breaker.BreakerControl;
 import dev.vigil.alert.service.breaker.BreakerQueries;
 import dev.vigil.platform.problem.ProblemException;
+import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.DefaultValue;
@@ -16,14 +19,16 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
 import java.util.List;
 
 /**
  * Circuit breakers: their state per scope, their history, manual overrides and stored definitions.
- * Unauthenticated like the rest of alert-service's API for now (so the person overriding names
- * themselves in {@code who}): put it behind the cluster's ingress authentication.
+ * Reads are public; changes need the operator role, and an override records the authenticated user
+ * as its author.
  */
 @Path("/api/v1/breakers")
 @Produces(MediaType.APPLICATION_JSON)
@@ -40,6 +45,7 @@ public class BreakerResource {
   }
 
   @GET
+  @PermitAll
   public List<BreakerDto> list() {
     return queries.all().entrySet().stream()
         .map(e -> BreakerDto.of(e.getKey(), e.getValue(), null))
@@ -47,6 +53,7 @@ public class BreakerResource {
   }
 
   @GET
+  @PermitAll
   @Path("/{name}")
   public BreakerDto get(
       @PathParam("name") String name, @QueryParam("limit") @DefaultValue("100") int limit) {
@@ -55,6 +62,7 @@ public class BreakerResource {
   }
 
   @GET
+  @PermitAll
   @Path("/{name}/scopes/{scope}")
   public ScopeDto scope(
       @PathParam("name") String name,
@@ -65,31 +73,38 @@ public class BreakerResource {
 
   /** Forces a scope OPEN or CLOSED until cleared (or {@code until}). */
   @POST
+  @RolesAllowed(Roles.OPERATOR)
   @Path("/{name}/scopes/{scope}/override")
   @Consumes(MediaType.APPLICATION_JSON)
   public ScopeDto override(
-      @PathParam("name") String name, @PathParam("scope") String scope, OverrideRequest body) {
+      @PathParam("name") String name,
+      @PathParam("scope") String scope,
+      OverrideRequest body,
+      @Context SecurityContext caller) {
     if (body == null) {
-      throw ProblemException.invalidField("body", "required: {state, who, why, until?}");
+      throw ProblemException.invalidField("body", "required: {state, why, until?}");
     }
-    control.override(name, scope, body.state(), body.who(), body.why(), body.until());
+    control.override(
+        name, scope, body.state(), caller.getUserPrincipal().getName(), body.why(), body.until());
     return ScopeDto.of(queries.scope(name, scope));
   }
 
-  /** Hands the scope back to the alerts; {@code who} and {@code why} are recorded. */
+  /** Hands the scope back to the alerts; the caller and {@code why} are recorded. */
   @DELETE
+  @RolesAllowed(Roles.OPERATOR)
   @Path("/{name}/scopes/{scope}/override")
   public ScopeDto clear(
       @PathParam("name") String name,
       @PathParam("scope") String scope,
-      @QueryParam("who") String who,
-      @QueryParam("why") String why) {
-    control.clear(name, scope, who, why);
+      @QueryParam("why") String why,
+      @Context SecurityContext caller) {
+    control.clear(name, scope, caller.getUserPrincipal().getName(), why);
     return ScopeDto.of(queries.scope(name, scope));
   }
 
   /** Creates or replaces a stored definition (YAML or JSON); 400 naming the field on error. */
   @PUT
+  @RolesAllowed(Roles.OPERATOR)
   @Path("/{name}")
   @Consumes({MediaType.APPLICATION_JSON, "application/yaml", MediaType.TEXT_PLAIN})
   public Response put(@PathParam("name") String name, String body) {
@@ -106,6 +121,7 @@ public class BreakerResource {
 
   /** Deletes a stored definition; a shipped breaker of that name comes back in force. */
   @DELETE
+  @RolesAllowed(Roles.OPERATOR)
   @Path("/{name}")
   public Response delete(@PathParam("name") String name) {
     if (!control.delete(name)) {
