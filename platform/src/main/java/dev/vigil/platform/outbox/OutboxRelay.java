@@ -13,8 +13,12 @@ import jakarta.enterprise.inject.Instance;
 import jakarta.persistence.EntityManager;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
@@ -39,6 +43,15 @@ public class OutboxRelay {
       Executors.newSingleThreadExecutor(
           r -> {
             Thread t = new Thread(r, "outbox-relay");
+            t.setDaemon(true);
+            return t;
+          });
+
+  // Sends are started off the relay thread, outside its transaction (see relayBatch).
+  private final ExecutorService sendThread =
+      Executors.newSingleThreadExecutor(
+          r -> {
+            Thread t = new Thread(r, "outbox-send");
             t.setDaemon(true);
             return t;
           });
@@ -82,6 +95,7 @@ public class OutboxRelay {
   @PreDestroy
   void stop() {
     relayThread.shutdown();
+    sendThread.shutdown();
   }
 
   private void relay() {
@@ -107,12 +121,39 @@ public class OutboxRelay {
     if (batch.isEmpty()) {
       return 0;
     }
-    List<Uni<Void>> sends = batch.stream().map(this::publish).toList();
-    Uni.join().all(sends).andFailFast().await().atMost(sendTimeout);
+    awaitSent(batch);
     for (OutboxRecord record : batch) {
       em.remove(record);
     }
     return batch.size();
+  }
+
+  /**
+   * Sends the batch and waits for the broker's acks. The sends are made from a thread that has no
+   * transaction: made from this one, Mutiny's context propagation would carry the transaction onto
+   * Kafka's callback threads, and the commit would find it active on several threads (Narayana
+   * warns and the rows stay, to be published again).
+   */
+  private void awaitSent(List<OutboxRecord> batch) {
+    Future<?> sent =
+        sendThread.submit(
+            () -> {
+              List<Uni<Void>> sends = batch.stream().map(this::publish).toList();
+              Uni.join().all(sends).andFailFast().await().atMost(sendTimeout);
+            });
+    try {
+      sent.get(sendTimeout.toMillis() + 1_000, TimeUnit.MILLISECONDS);
+    } catch (ExecutionException e) {
+      throw e.getCause() instanceof RuntimeException r
+          ? r
+          : new IllegalStateException("outbox send failed", e.getCause());
+    } catch (TimeoutException e) {
+      sent.cancel(true);
+      throw new IllegalStateException("outbox send not acknowledged within " + sendTimeout, e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while waiting for the outbox send", e);
+    }
   }
 
   private Uni<Void> publish(OutboxRecord r) {
