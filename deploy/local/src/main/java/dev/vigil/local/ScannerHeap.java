@@ -35,6 +35,10 @@ import org.apache.kafka.common.serialization.StringSerializer;
  * deploy/local/target/vigil-local.jar dev.vigil.local.ScannerHeap 100000}. The targets point at
  * refused loopback ports with the longest interval (7 days), so after one round of scans (each
  * unreachable, published and recorded like any other) the replica is idle.
+ *
+ * <p>A third argument {@code rest} sends the same targets as CSV bulk imports of 10,000 rows
+ * instead, each request timed: {@code ScannerHeap 5000 512m rest}. Either way the log says how
+ * long the replica took to own them all (the intake rate).
  */
 public final class ScannerHeap {
 

@@ -10,11 +10,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.UUID;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Message;
@@ -46,9 +46,8 @@ public class TargetPublisher {
   }
 
   /**
-   * Sends all definitions at once and waits for their acks together: one wait for the batch
-   * instead of one per target. Call it outside a transaction (the acks arrive on the producer's
-   * threads).
+   * Sends all definitions at once and waits for their acks together: one wait for the batch instead
+   * of one per target. Call it outside a transaction (the acks arrive on the producer's threads).
    *
    * @return the ids of the definitions the broker did not acknowledge in time; empty when all were
    */

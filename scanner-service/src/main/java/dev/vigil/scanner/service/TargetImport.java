@@ -62,8 +62,7 @@ public class TargetImport {
       try {
         storeChunk(chunk, actor, stored);
       } catch (RuntimeException e) {
-        LOG.errorf(
-            "bulk import interrupted after %d targets: %s", stored.size(), e.getMessage());
+        LOG.errorf("bulk import interrupted after %d targets: %s", stored.size(), e.getMessage());
         throw new ProblemException(
             503,
             "Import interrupted",
