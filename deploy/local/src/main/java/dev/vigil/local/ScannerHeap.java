@@ -37,8 +37,8 @@ import org.apache.kafka.common.serialization.StringSerializer;
  * unreachable, published and recorded like any other) the replica is idle.
  *
  * <p>A third argument {@code rest} sends the same targets as CSV bulk imports of 10,000 rows
- * instead, each request timed: {@code ScannerHeap 5000 512m rest}. Either way the log says how
- * long the replica took to own them all (the intake rate).
+ * instead, each request timed: {@code ScannerHeap 5000 512m rest}. Either way the log says how long
+ * the replica took to own them all (the intake rate).
  */
 public final class ScannerHeap {
 
