@@ -90,22 +90,7 @@ public class TargetImport {
     List<TargetStatus> statuses = new ArrayList<>(chunk.size());
     for (Definition d : chunk) {
       String id = UUID.randomUUID().toString();
-      TargetSpec spec = d.spec();
-      batch.add(
-          new TargetRows.Row(
-              id,
-              spec.host(),
-              spec.port(),
-              spec.serverName(),
-              spec.starttls().name(),
-              spec.allAddresses(),
-              spec.labels(),
-              d.intervalSeconds(),
-              actor,
-              now,
-              spec.expiry().warningDays(),
-              spec.expiry().criticalDays(),
-              spec.expiry().lifetimePercent()));
+      batch.add(row(id, d, actor, now));
       events.add(TargetService.toEvent(id, d, actor, now));
       statuses.add(status(id, d, actor, now));
     }
@@ -118,6 +103,24 @@ public class TargetImport {
           unacknowledged.size() + " definitions not acknowledged by the broker");
     }
     stored.addAll(statuses);
+  }
+
+  static TargetRows.Row row(String id, Definition d, String actor, Instant at) {
+    TargetSpec spec = d.spec();
+    return new TargetRows.Row(
+        id,
+        spec.host(),
+        spec.port(),
+        spec.serverName(),
+        spec.starttls().name(),
+        spec.allAddresses(),
+        spec.labels(),
+        d.intervalSeconds(),
+        actor,
+        at,
+        spec.expiry().warningDays(),
+        spec.expiry().criticalDays(),
+        spec.expiry().lifetimePercent());
   }
 
   private TargetStatus status(String id, Definition d, String actor, Instant at) {

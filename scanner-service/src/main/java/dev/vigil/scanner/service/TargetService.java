@@ -6,7 +6,6 @@ import dev.vigil.events.ScanTarget;
 import dev.vigil.events.ScanTargetRegistered;
 import dev.vigil.platform.problem.Problem;
 import dev.vigil.platform.problem.ProblemException;
-import dev.vigil.scanner.config.ScannerConfig;
 import dev.vigil.scanner.domain.AddressPolicy;
 import dev.vigil.scanner.domain.FieldViolation;
 import dev.vigil.scanner.domain.StartTls;
@@ -14,12 +13,14 @@ import dev.vigil.scanner.domain.TargetSpec;
 import dev.vigil.scanner.messaging.TargetPublisher;
 import dev.vigil.scanner.persistence.TargetEntity;
 import dev.vigil.scanner.persistence.TargetRepository;
+import dev.vigil.scanner.persistence.TargetRows;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
-import java.util.UUID;
+import org.jboss.logging.Logger;
 
 /**
  * Targets: defined through REST or by other systems on the targets topic, stored for the API, and
@@ -28,28 +29,30 @@ import java.util.UUID;
 @ApplicationScoped
 public class TargetService {
 
+  private static final Logger LOG = Logger.getLogger(TargetService.class);
+
   private final TargetRepository targets;
+  private final TargetRows rows;
   private final TargetPublisher publisher;
   private final TargetImport importer;
   private final OwnedTargets owned;
   private final AddressPolicy policy;
-  private final ScannerConfig config;
   private final Clock clock;
 
   public TargetService(
       TargetRepository targets,
+      TargetRows rows,
       TargetPublisher publisher,
       TargetImport importer,
       OwnedTargets owned,
       AddressPolicy policy,
-      ScannerConfig config,
       Clock clock) {
     this.targets = targets;
+    this.rows = rows;
     this.publisher = publisher;
     this.importer = importer;
     this.owned = owned;
     this.policy = policy;
-    this.config = config;
     this.clock = clock;
   }
 
@@ -57,13 +60,24 @@ public class TargetService {
   public record Definition(TargetSpec spec, Long intervalSeconds) {}
 
   /**
-   * Validates, stores and publishes a new target. The broker must acknowledge the definition before
-   * the call returns; otherwise nothing is stored.
+   * Validates, stores and publishes a new target, as a one-row import: the row is committed, then
+   * the definition published; should the broker not acknowledge it, the row is deleted again and
+   * the answer is a 503.
    */
-  @Transactional
   public TargetStatus register(Definition definition, String actor) {
     requireValid(List.of(definition), "");
-    return save(UUID.randomUUID().toString(), definition, actor);
+    try {
+      return importer.store(List.of(definition), actor).get(0);
+    } catch (ProblemException e) {
+      if (e.problem().status() != 503) {
+        throw e;
+      }
+      throw new ProblemException(
+          503,
+          "Target not stored",
+          "the database or the broker failed; nothing was stored; retry",
+          List.of());
+    }
   }
 
   /**
@@ -78,11 +92,20 @@ public class TargetService {
     return importer.store(definitions, actor);
   }
 
-  @Transactional
+  /**
+   * Publishes the new definition first, then stores it. The topic is the source of truth: if the
+   * broker does not acknowledge, nothing changed (503); once it has, the owning replica's intake
+   * writes the same row even if this replica's write fails. No transaction is open while waiting
+   * for the ack (the acks arrive on the producer's threads).
+   */
   public TargetStatus replace(String id, Definition definition, String actor) {
-    targets.findByIdOptional(id).orElseThrow(() -> ProblemException.notFound("target", id));
+    requireExists(id);
     requireValid(List.of(definition), "");
-    return save(id, definition, actor);
+    Instant now = Instant.now(clock);
+    awaitBroker(() -> publisher.registered(toEvent(id, definition, actor, now)), "changed");
+    QuarkusTransaction.requiringNew()
+        .run(() -> rows.upsertAll(List.of(TargetImport.row(id, definition, actor, now))));
+    return get(id);
   }
 
   @Transactional
@@ -98,13 +121,14 @@ public class TargetService {
         .orElseThrow(() -> ProblemException.notFound("target", id));
   }
 
-  @Transactional
+  /**
+   * Publishes the tombstone first, then deletes the row; the owning replica's intake deletes it too
+   * and announces the retirement. If the broker does not acknowledge, nothing changed (503).
+   */
   public void delete(String id) {
-    if (!targets.deleteById(id)) {
-      throw ProblemException.notFound("target", id);
-    }
-    targets.flush();
-    publisher.removed(id);
+    requireExists(id);
+    awaitBroker(() -> publisher.removed(id), "deleted");
+    QuarkusTransaction.requiringNew().run(() -> rows.deleteAll(List.of(id)));
   }
 
   /** Stores the outcome of a scan; a target deleted meanwhile is ignored. */
@@ -127,25 +151,23 @@ public class TargetService {
             });
   }
 
-  private TargetStatus save(String id, Definition definition, String actor) {
-    Instant now = Instant.now(clock);
-    TargetEntity entity = targets.findById(id);
-    if (entity == null) {
-      entity = new TargetEntity();
-      entity.id = id;
-      entity.createdAt = now;
-      entity.lastFindings = List.of();
-      apply(entity, definition, actor, now);
-      targets.persist(entity);
-    } else {
-      apply(entity, definition, actor, now);
+  private void requireExists(String id) {
+    if (!QuarkusTransaction.requiringNew().call(() -> targets.findByIdOptional(id).isPresent())) {
+      throw ProblemException.notFound("target", id);
     }
-    // Written before publishing, so this replica's consumer, seeing the definition at once,
-    // waits for this transaction instead of racing it. Inside the transaction: if the broker
-    // does not acknowledge, the row is rolled back.
-    targets.flush();
-    publisher.registered(toEvent(id, definition, actor, now));
-    return status(entity);
+  }
+
+  private static void awaitBroker(Runnable send, String what) {
+    try {
+      send.run();
+    } catch (RuntimeException e) {
+      LOG.errorf("target not %s: the broker did not acknowledge: %s", what, e.getMessage());
+      throw new ProblemException(
+          503,
+          "Broker unavailable",
+          "the target was not " + what + ": the broker did not acknowledge the change; retry",
+          List.of());
+    }
   }
 
   private void requireValid(List<Definition> definitions, String prefix) {
@@ -166,21 +188,6 @@ public class TargetService {
       throw new ProblemException(
           400, "Invalid target", errors.get(0).field() + ": " + errors.get(0).message(), errors);
     }
-  }
-
-  private static void apply(TargetEntity e, Definition d, String actor, Instant at) {
-    e.host = d.spec().host();
-    e.port = d.spec().port();
-    e.serverName = d.spec().serverName();
-    e.starttls = d.spec().starttls().name();
-    e.allAddresses = d.spec().allAddresses();
-    e.labels = d.spec().labels();
-    e.intervalSeconds = d.intervalSeconds();
-    e.warningDays = d.spec().expiry().warningDays();
-    e.criticalDays = d.spec().expiry().criticalDays();
-    e.lifetimePercent = d.spec().expiry().lifetimePercent();
-    e.registeredBy = actor;
-    e.updatedAt = at;
   }
 
   static ScanTargetRegistered toEvent(String id, Definition d, String actor, Instant at) {
