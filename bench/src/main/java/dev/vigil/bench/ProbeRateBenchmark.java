@@ -12,23 +12,14 @@ import dev.vigil.scanner.domain.chain.ObservationEvaluator;
 import dev.vigil.scanner.domain.chain.ProbeRequest;
 import dev.vigil.scanner.domain.chain.ProviderObservation;
 import dev.vigil.scanner.tls.HostResolver;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.net.InetAddress;
-import java.net.ServerSocket;
-import java.net.Socket;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
@@ -43,13 +34,19 @@ import java.util.concurrent.atomic.AtomicLong;
  * overhead is the probe's total time minus that peer time.
  *
  * <p>Run: {@code java -cp bench/target/benchmarks.jar dev.vigil.bench.ProbeRateBenchmark
- * [concurrency=64] [seconds=15] [peers=4] [warmupSeconds=5] [client-only] [jdk|sockets]}
+ * [concurrency=64] [seconds=15] [peers=4] [warmupSeconds=5] [client-only] [jdk|sockets] [rate=N]}
+ *
+ * <p>Without {@code rate} the workers probe in a closed loop (each starts its next probe when the
+ * last ends): that measures the most probes per second, and the latency is mostly waiting for a
+ * CPU. With {@code rate=N} probes fall due at N per second (open loop) and are timed from when they
+ * were due: the latency at a given load.
  */
 public final class ProbeRateBenchmark {
 
-  private static final String SEQ = "X-Bench-Seq";
+  static final String SEQ = "X-Bench-Seq";
   private static boolean clientOnly;
   private static ProbeHttpClient sharedHttp;
+  private static int rate;
   private static final byte[] BATCH =
       ("[{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"eth_chainId\",\"params\":[]},"
               + "{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"eth_blockNumber\",\"params\":[]}]")
@@ -59,8 +56,8 @@ public final class ProbeRateBenchmark {
 
   /** CPU time spent so far by all peer threads, so it can be taken out of the process's. */
   static long peerCpuNanos() {
-    long sum = Peer.FINISHED_CPU.get();
-    for (Thread t : Peer.THREADS) {
+    long sum = ProbePeer.FINISHED_CPU.get();
+    for (Thread t : ProbePeer.THREADS) {
       long cpu = CPU.getThreadCpuTime(t.getId());
       sum += Math.max(cpu, 0);
     }
@@ -78,10 +75,18 @@ public final class ProbeRateBenchmark {
     List<String> flags = args.length > 4 ? List.of(args).subList(4, args.length) : List.of();
     clientOnly = flags.contains("client-only");
     String clientName = flags.contains("jdk") ? "jdk" : "sockets";
+    // "rate=N": open loop. Probes are due at N per second whatever the workers do; a probe's time
+    // counts from when it was due, so waiting for a free worker is part of the overhead.
+    rate =
+        flags.stream()
+            .filter(f -> f.startsWith("rate="))
+            .mapToInt(f -> Integer.parseInt(f.substring(5)))
+            .findFirst()
+            .orElse(0);
 
-    List<Peer> peers = new ArrayList<>();
+    List<ProbePeer> peers = new ArrayList<>();
     for (int i = 0; i < peerCount; i++) {
-      peers.add(new Peer());
+      peers.add(new ProbePeer());
     }
     ProbeHttpClient http =
         ProbeHttpClient.named(
@@ -104,8 +109,14 @@ public final class ProbeRateBenchmark {
     System.out.printf(
         "load average after:  %s%n", Files.readString(Path.of("/proc/loadavg")).trim());
     System.out.printf(
-        "concurrency %d, %d peers, %d s: %d probes, %.0f probes/s, %d failed or unhealthy%n",
-        concurrency, peerCount, seconds, r.probes, r.probes / (double) seconds, r.bad);
+        "concurrency %d, %d peers, %d s, %s: %d probes, %.0f probes/s, %d failed or unhealthy%n",
+        concurrency,
+        peerCount,
+        seconds,
+        rate > 0 ? "open loop at " + rate + " probes/s" : "closed loop",
+        r.probes,
+        r.probes / (double) seconds,
+        r.bad);
     System.out.printf(
         "total per probe   p50 %.2f ms  p99 %.2f ms  max %.2f ms%n",
         r.total(0.50), r.total(0.99), r.total(1.0));
@@ -120,7 +131,7 @@ public final class ProbeRateBenchmark {
         r.cpuSeconds,
         r.peerCpuSeconds,
         (r.cpuSeconds - r.peerCpuSeconds) * 1e6 / Math.max(1, r.probes));
-    peers.forEach(Peer::close);
+    peers.forEach(ProbePeer::close);
     System.exit(0);
   }
 
@@ -154,7 +165,7 @@ public final class ProbeRateBenchmark {
   }
 
   private static Result run(
-      List<Peer> peers,
+      List<ProbePeer> peers,
       EvmProber prober,
       ObservationEvaluator evaluator,
       ChainExpectations expectations,
@@ -167,18 +178,25 @@ public final class ProbeRateBenchmark {
     AtomicLong bad = new AtomicLong();
     List<long[]> samples = java.util.Collections.synchronizedList(new ArrayList<>());
     CountDownLatch done = new CountDownLatch(concurrency);
+    java.util.concurrent.BlockingQueue<Long> dueTimes =
+        new java.util.concurrent.LinkedBlockingQueue<>();
     com.sun.management.OperatingSystemMXBean os =
         (com.sun.management.OperatingSystemMXBean)
             java.lang.management.ManagementFactory.getOperatingSystemMXBean();
     long cpuBefore = os.getProcessCpuTime();
     long peerCpuBefore = peerCpuNanos();
     for (int w = 0; w < concurrency; w++) {
-      Peer peer = peers.get(w % peers.size());
+      ProbePeer peer = peers.get(w % peers.size());
       Thread worker =
           new Thread(
               () -> {
                 ProviderObservation previous = null;
-                while (!stop.get()) {
+                // Open loop: drain what is due even after the last due time was handed out.
+                while (rate > 0 || !stop.get()) {
+                  long due = rate > 0 ? nextDue(dueTimes, stop) : System.nanoTime();
+                  if (due < 0) {
+                    break;
+                  }
                   long seq = sequence.incrementAndGet();
                   ProbeRequest request =
                       new ProbeRequest(
@@ -188,7 +206,7 @@ public final class ProbeRateBenchmark {
                           Map.of(SEQ, Long.toString(seq)),
                           Duration.ofSeconds(5),
                           null);
-                  long start = System.nanoTime();
+                  long start = due;
                   if (clientOnly) {
                     dev.vigil.scanner.chain.probe.HttpOutcome out =
                         sharedHttp.send(
@@ -196,7 +214,7 @@ public final class ProbeRateBenchmark {
                             request.url(),
                             Map.of("Content-Type", "application/json", SEQ, Long.toString(seq)),
                             BATCH,
-                            start + 5_000_000_000L);
+                            System.nanoTime() + 5_000_000_000L);
                     long total = System.nanoTime() - start;
                     Long peerNanos = peer.handling.remove(seq);
                     if (out.failed() || out.status() != 200 || peerNanos == null) {
@@ -228,7 +246,11 @@ public final class ProbeRateBenchmark {
       worker.setDaemon(true);
       worker.start();
     }
-    Thread.sleep(seconds * 1000L); // the measured interval itself
+    if (rate > 0) {
+      pace(dueTimes, seconds);
+    } else {
+      Thread.sleep(seconds * 1000L); // the measured interval itself
+    }
     stop.set(true);
     done.await();
     double cpu = (os.getProcessCpuTime() - cpuBefore) / 1e9;
@@ -239,180 +261,36 @@ public final class ProbeRateBenchmark {
     return new Result(samples.size(), bad.get(), totals, peerTimes, overheads, cpu, peerCpu);
   }
 
-  /**
-   * A JSON-RPC peer answering the EVM prober's batch instantly: HTTP/1.1 keep-alive, one thread per
-   * connection, the answer prepared in advance and refreshed every second (fresh block time).
-   */
-  static final class Peer implements AutoCloseable {
-    final Map<Long, Long> handling = new ConcurrentHashMap<>();
-
-    /** CPU time of this peer's finished and running connection threads. */
-    static final java.util.Set<Thread> THREADS = ConcurrentHashMap.newKeySet();
-
-    static final AtomicLong FINISHED_CPU = new AtomicLong();
-    private final ServerSocket server;
-    private volatile byte[] answer;
-    private final Thread refresher;
-
-    Peer() throws IOException {
-      server = new ServerSocket(0, 512, InetAddress.getLoopbackAddress());
-      answer = answer();
-      Thread acceptor = new Thread(this::accept, "peer-accept-" + server.getLocalPort());
-      acceptor.setDaemon(true);
-      acceptor.start();
-      refresher =
-          new Thread(
-              () -> {
-                while (!server.isClosed()) {
-                  try {
-                    Thread.sleep(1000); // the peer's block clock
-                  } catch (InterruptedException e) {
-                    return;
-                  }
-                  answer = answer();
-                }
-              });
-      refresher.setDaemon(true);
-      refresher.start();
+  /** Puts one due time per 1/rate second on the queue for {@code seconds}. */
+  private static void pace(java.util.concurrent.BlockingQueue<Long> dueTimes, int seconds) {
+    long interval = 1_000_000_000L / rate;
+    long begin = System.nanoTime();
+    long end = begin + seconds * 1_000_000_000L;
+    for (long due = begin; due < end; due += interval) {
+      long wait = due - System.nanoTime();
+      if (wait > 0) {
+        java.util.concurrent.locks.LockSupport.parkNanos(wait);
+      }
+      dueTimes.add(due);
     }
+  }
 
-    int port() {
-      return server.getLocalPort();
-    }
-
-    URI uri() {
-      return URI.create("http://127.0.0.1:" + port() + "/");
-    }
-
-    private static byte[] answer() {
-      long now = System.currentTimeMillis() / 1000;
-      long height = 20_000_000 + now % 1_000_000;
-      String body =
-          "["
-              + rpc(1, "\"0x1\"")
-              + ","
-              + rpc(2, "\"0x" + Long.toHexString(height) + "\"")
-              + ","
-              + rpc(3, block(height, now))
-              + ","
-              + rpc(4, block(height - 32, now - 384))
-              + ","
-              + rpc(5, block(height - 64, now - 768))
-              + ","
-              + rpc(6, "false")
-              + ","
-              + rpc(7, "\"0x32\"")
-              + "]";
-      byte[] b = body.getBytes(StandardCharsets.US_ASCII);
-      String head =
-          "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: "
-              + b.length
-              + "\r\n\r\n";
-      byte[] h = head.getBytes(StandardCharsets.US_ASCII);
-      byte[] all = Arrays.copyOf(h, h.length + b.length);
-      System.arraycopy(b, 0, all, h.length, b.length);
-      return all;
-    }
-
-    private static String rpc(int id, String result) {
-      return "{\"jsonrpc\":\"2.0\",\"id\":" + id + ",\"result\":" + result + "}";
-    }
-
-    private static String block(long n, long time) {
-      return "{\"number\":\"0x"
-          + Long.toHexString(n)
-          + "\",\"hash\":\"0x"
-          + "ab".repeat(31)
-          + String.format("%04x", n & 0xffff)
-          + "\",\"parentHash\":\"0x"
-          + "cd".repeat(32)
-          + "\",\"timestamp\":\"0x"
-          + Long.toHexString(time)
-          + "\",\"gasUsed\":\"0x1c9c380\",\"transactions\":[]}";
-    }
-
-    private void accept() {
-      while (!server.isClosed()) {
-        try {
-          Socket socket = server.accept();
-          socket.setTcpNoDelay(true);
-          Thread t =
-              new Thread(
-                  () -> {
-                    try {
-                      serve(socket);
-                    } finally {
-                      FINISHED_CPU.addAndGet(CPU.getCurrentThreadCpuTime());
-                      THREADS.remove(Thread.currentThread());
-                    }
-                  },
-                  "peer-conn");
-          THREADS.add(t);
-          t.setDaemon(true);
-          t.start();
-        } catch (IOException e) {
-          return;
+  /** The next due probe, or -1 once the run has stopped and nothing is left to do. */
+  private static long nextDue(
+      java.util.concurrent.BlockingQueue<Long> dueTimes, AtomicBoolean stop) {
+    try {
+      while (true) {
+        Long due = dueTimes.poll(10, java.util.concurrent.TimeUnit.MILLISECONDS);
+        if (due != null) {
+          return due;
+        }
+        if (stop.get()) {
+          return -1;
         }
       }
-    }
-
-    private void serve(Socket socket) {
-      try (socket) {
-        InputStream in = new java.io.BufferedInputStream(socket.getInputStream(), 16384);
-        OutputStream out = socket.getOutputStream();
-        byte[] buffer = new byte[16384];
-        while (true) {
-          int first = in.read();
-          if (first < 0) {
-            return;
-          }
-          long start = System.nanoTime();
-          buffer[0] = (byte) first;
-          int n = 1;
-          // headers up to the blank line
-          while (!(n >= 4
-              && buffer[n - 4] == '\r'
-              && buffer[n - 3] == '\n'
-              && buffer[n - 2] == '\r'
-              && buffer[n - 1] == '\n')) {
-            int c = in.read();
-            if (c < 0) {
-              return;
-            }
-            buffer[n++] = (byte) c;
-          }
-          String head = new String(buffer, 0, n, StandardCharsets.US_ASCII);
-          long length = header(head, "content-length");
-          in.skipNBytes(length);
-          long seq = header(head, SEQ.toLowerCase());
-          // Recorded before the answer leaves, so the prober always finds it.
-          handling.put(seq, System.nanoTime() - start);
-          out.write(answer);
-          out.flush();
-        }
-      } catch (IOException e) {
-        // client closed the connection
-      }
-    }
-
-    private static long header(String head, String name) {
-      for (String line : head.split("\r\n")) {
-        int colon = line.indexOf(':');
-        if (colon > 0 && line.substring(0, colon).trim().equalsIgnoreCase(name)) {
-          return Long.parseLong(line.substring(colon + 1).trim());
-        }
-      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
       return -1;
-    }
-
-    @Override
-    public void close() {
-      try {
-        server.close();
-      } catch (IOException ignored) {
-        // closing anyway
-      }
-      refresher.interrupt();
     }
   }
 }

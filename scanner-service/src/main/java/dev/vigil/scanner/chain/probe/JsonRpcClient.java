@@ -62,7 +62,16 @@ public final class JsonRpcClient {
 
   private final ProbeHttpClient http;
   private final ObjectMapper json;
+  private static final int MAX_CACHED_BATCHES = 64;
+
   private final Map<String, Long> noBatchUntil = new ConcurrentHashMap<>();
+
+  /*
+   * Probers ask the same constant list of calls on every probe, so its serialised batch is kept,
+   * keyed by the list itself (identity: an equal list built anew is serialised again). Bounded,
+   * so a caller building a new list per probe costs a serialisation, never memory.
+   */
+  private final Map<Object, byte[]> batchBytes = new ConcurrentHashMap<>();
 
   public JsonRpcClient(ProbeHttpClient http, ObjectMapper json) {
     this.http = http;
@@ -95,12 +104,8 @@ public final class JsonRpcClient {
 
   /** The batch's result, or {@code null} when the peer refused the batch as such. */
   private Result batch(ProbeRequest request, List<Call> calls, long deadlineNanos) {
-    ArrayNode body = json.createArrayNode();
-    for (int i = 0; i < calls.size(); i++) {
-      body.add(envelope(calls.get(i), i + 1));
-    }
     HttpOutcome outcome =
-        http.send("POST", request.url(), headers(request), bytes(body), deadlineNanos);
+        http.send("POST", request.url(), headers(request), batchBody(calls), deadlineNanos);
     if (outcome.failed()) {
       return transportFailure(calls, outcome);
     }
@@ -136,6 +141,36 @@ public final class JsonRpcClient {
                 ? "answer is not a JSON-RPC batch reply"
                 : "HTTP " + outcome.status());
     return failedAll(calls, error, outcome);
+  }
+
+  private byte[] batchBody(List<Call> calls) {
+    IdentityKey key = new IdentityKey(calls);
+    byte[] cached = batchBytes.get(key);
+    if (cached != null) {
+      return cached;
+    }
+    ArrayNode body = json.createArrayNode();
+    for (int i = 0; i < calls.size(); i++) {
+      body.add(envelope(calls.get(i), i + 1));
+    }
+    byte[] bytes = bytes(body);
+    if (batchBytes.size() < MAX_CACHED_BATCHES) {
+      batchBytes.put(key, bytes);
+    }
+    return bytes;
+  }
+
+  /** A map key equal only to itself's referent (the same list object). */
+  private record IdentityKey(Object referent) {
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof IdentityKey k && k.referent == referent;
+    }
+
+    @Override
+    public int hashCode() {
+      return System.identityHashCode(referent);
+    }
   }
 
   private Result singles(ProbeRequest request, List<Call> calls, long deadlineNanos) {
