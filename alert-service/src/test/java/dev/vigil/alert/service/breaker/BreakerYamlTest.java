@@ -35,7 +35,9 @@ class BreakerYamlTest {
     BreakerFile f = BreakerYaml.read("chains.yaml", VALID);
 
     assertThat(f.valid()).isTrue();
-    assertThat(f.specs()).extracting(BreakerSpec::name).containsExactly("chain-transfers", "api-routing");
+    assertThat(f.specs())
+        .extracting(BreakerSpec::name)
+        .containsExactly("chain-transfers", "api-routing");
     BreakerSpec chain = f.specs().get(0);
     assertThat(chain.minOpen()).isEqualTo(Duration.ofMinutes(2));
     assertThat(chain.halfOpen()).isFalse();
@@ -70,7 +72,8 @@ class BreakerYamlTest {
         Arguments.of(
             "half_open not a boolean",
             VALID.replace("half_open: false", "half_open: sometimes"),
-            List.of("f.yaml:7: breakers[0].half_open (breaker chain-transfers): expected true or false")),
+            List.of(
+                "f.yaml:7: breakers[0].half_open (breaker chain-transfers): expected true or false")),
         Arguments.of(
             "upper-case action",
             VALID.replace("[pause-deposits]", "[Pause]"),
@@ -100,11 +103,9 @@ class BreakerYamlTest {
         Arguments.of(
             "breakers not a list",
             "breakers:\n  name: x\n",
-            List.of("f.yaml:2: breakers: expected a list")),
+            List.of("f.yaml:1: breakers: expected a list")),
         Arguments.of(
-            "a list at the root",
-            "- name: x\n",
-            List.of("f.yaml:1: (root): expected 'breakers:'")),
+            "a list at the root", "- name: x\n", List.of("f.yaml:1: (root): expected 'breakers:'")),
         Arguments.of(
             "duplicate key",
             VALID.replace("    min_open: 2m", "    min_open: 2m\n    min_open: 3m"),
