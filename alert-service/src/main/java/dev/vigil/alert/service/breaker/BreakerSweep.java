@@ -67,8 +67,10 @@ public class BreakerSweep {
   /** One transaction: locks the due scopes and advances them; returns how many were due. */
   int sweepBatch() {
     Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
-    var due = states.lockDue(now, config.sweepBatch());
+    // Before taking locks: a first use of the registry re-checks scopes in a transaction of its
+    // own.
     Map<String, BreakerSpec> breakers = registry.current();
+    var due = states.lockDue(now, config.sweepBatch());
     List<Key> keys = new ArrayList<>();
     for (Row row : due) {
       Key key = new Key(row.breaker(), row.scope());
