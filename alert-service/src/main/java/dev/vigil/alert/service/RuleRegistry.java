@@ -18,18 +18,12 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.stream.Stream;
 import org.jboss.logging.Logger;
 
 /**
@@ -52,23 +46,17 @@ public class RuleRegistry {
   private final StoredRuleRepository stored;
   private final RuleCompiler compiler = new RuleCompiler(new CelExpressions());
   private final List<RuleFile> defaults = new ArrayList<>();
-  private final Map<String, FileState> files = new TreeMap<>();
+  private final WatchedDirectory<RuleFile> files;
   private final Map<String, RuleFile> restRules = new TreeMap<>();
   private final Map<String, Long> restVersions = new LinkedHashMap<>();
   private final AtomicReference<RuleSet> current = new AtomicReference<>(RuleSet.EMPTY);
 
-  /**
-   * What is known of one file of the rules directory.
-   *
-   * @param hash SHA-256 of the last content read
-   * @param good the last version that compiled, or {@code null}
-   * @param latest the last version read (equal to {@code good} when it compiled)
-   */
-  public record FileState(String hash, RuleFile good, RuleFile latest) {}
-
   public RuleRegistry(AlertConfig config, StoredRuleRepository stored) {
     this.config = config;
     this.stored = stored;
+    this.files =
+        new WatchedDirectory<>(
+            "rules", (name, text) -> RuleFile.compile(compiler, name, text), RuleFile::problems);
     if (config.rules().defaultPacks()) {
       for (String pack : DEFAULT_PACKS) {
         RuleFile f = RuleFile.compile(compiler, "classpath:rules/" + pack, classpath(pack));
@@ -98,14 +86,14 @@ public class RuleRegistry {
   /** Every source of rules and its state, for {@code GET /api/v1/rules/files}. */
   public synchronized List<RuleFile> sources() {
     List<RuleFile> out = new ArrayList<>(defaults);
-    files.values().forEach(s -> out.add(s.latest()));
+    files.files().values().forEach(s -> out.add(s.latest()));
     out.addAll(restRules.values());
     return out;
   }
 
   /** Problems of the files whose latest version is not in force. */
   public synchronized List<RuleProblem> problems() {
-    return files.values().stream().flatMap(s -> s.latest().problems().stream()).toList();
+    return files.files().values().stream().flatMap(s -> s.latest().problems().stream()).toList();
   }
 
   /** Polls the directory and the stored rules; rebuilds the rule set if anything changed. */
@@ -121,47 +109,7 @@ public class RuleRegistry {
   }
 
   private boolean scanDirectory() {
-    if (config.rules().dir().isEmpty()) {
-      return false;
-    }
-    Path dir = Path.of(config.rules().dir().get());
-    Map<String, String> seen = new TreeMap<>();
-    if (Files.isDirectory(dir)) {
-      try (Stream<Path> list = Files.list(dir)) {
-        // A mounted ConfigMap holds "..data" links and dated directories; only *.yaml files count.
-        list.filter(p -> !p.getFileName().toString().startsWith(".."))
-            .filter(p -> p.getFileName().toString().matches(".*\\.ya?ml"))
-            .filter(Files::isRegularFile)
-            .forEach(p -> seen.put(p.getFileName().toString(), read(p)));
-      } catch (IOException e) {
-        LOG.warnf("cannot list rules directory %s: %s", dir, e.getMessage());
-        return false;
-      }
-    }
-    boolean changed = files.keySet().retainAll(seen.keySet());
-    for (Map.Entry<String, String> e : seen.entrySet()) {
-      String text = e.getValue();
-      if (text == null) {
-        continue;
-      }
-      String hash = sha256(text);
-      FileState before = files.get(e.getKey());
-      if (before != null && before.hash().equals(hash)) {
-        continue;
-      }
-      RuleFile compiled = RuleFile.compile(compiler, e.getKey(), text);
-      if (compiled.valid()) {
-        LOG.infof("rules file %s loaded: %d rules", e.getKey(), compiled.rules().size());
-        files.put(e.getKey(), new FileState(hash, compiled, compiled));
-        changed = true;
-      } else {
-        compiled
-            .problems()
-            .forEach(p -> LOG.errorf("rules file rejected, keeping the last good version: %s", p));
-        files.put(e.getKey(), new FileState(hash, before == null ? null : before.good(), compiled));
-      }
-    }
-    return changed;
+    return files.scan(config.rules().dir());
   }
 
   private boolean loadStored() {
@@ -187,20 +135,13 @@ public class RuleRegistry {
 
   private void rebuild() {
     List<RuleFile> layers = new ArrayList<>(defaults);
-    files.values().stream().filter(s -> s.good() != null).forEach(s -> layers.add(s.good()));
+    files.files().values().stream()
+        .filter(s -> s.good() != null)
+        .forEach(s -> layers.add(s.good()));
     layers.addAll(restRules.values());
     RuleSet set = RuleSet.merge(layers);
     current.set(set);
     LOG.infof("%d alert rules in force", set.all().size());
-  }
-
-  private static String read(Path p) {
-    try {
-      return Files.readString(p, StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      LOG.warnf("cannot read rules file %s: %s", p, e.getMessage());
-      return null;
-    }
   }
 
   private static String classpath(String pack) {
@@ -212,16 +153,6 @@ public class RuleRegistry {
       return new String(in.readAllBytes(), StandardCharsets.UTF_8);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
-    }
-  }
-
-  private static String sha256(String text) {
-    try {
-      return HexFormat.of()
-          .formatHex(
-              MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
     }
   }
 }

@@ -69,6 +69,11 @@ final class ServiceProcess implements AutoCloseable {
     return log;
   }
 
+  /** CPU time the process has used so far (user + system, all threads), for the benches. */
+  Duration cpuTime() {
+    return process.info().totalCpuDuration().orElse(Duration.ZERO);
+  }
+
   String url() {
     return "http://localhost:" + port;
   }

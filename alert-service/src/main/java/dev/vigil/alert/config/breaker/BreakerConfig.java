@@ -4,6 +4,7 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import jakarta.validation.constraints.Positive;
 import java.time.Duration;
+import java.util.Optional;
 
 /** {@code vigil.alert.breakers.*}: circuit breakers (risk controls). */
 @ConfigMapping(prefix = "vigil.alert.breakers")
@@ -13,7 +14,13 @@ public interface BreakerConfig {
   @WithDefault("true")
   boolean defaultPack();
 
-  /** How often stored definitions are re-read (another replica may have changed them). */
+  /**
+   * A directory of breaker files ({@code *.yaml}/{@code *.yml}, e.g. a mounted ConfigMap), polled
+   * every {@link #reloadInterval()}; unset: no files.
+   */
+  Optional<String> dir();
+
+  /** How often the directory and the stored definitions are re-read. */
   @WithDefault("5s")
   Duration reloadInterval();
 

@@ -4,6 +4,7 @@ import dev.vigil.alert.domain.notify.LabelMatcher;
 import dev.vigil.alert.domain.rule.Durations;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -40,32 +41,61 @@ public final class BreakerSpecParser {
 
   /** A file: {@code breakers:} with a list of definitions; names must be unique. */
   public static List<BreakerSpec> parseFile(Map<String, Object> doc) {
+    Parsed parsed = parseAll(doc);
+    if (!parsed.problems().isEmpty()) {
+      throw parsed.problems().get(0);
+    }
+    return parsed.specs();
+  }
+
+  /**
+   * The definitions of a file and every problem found: one per definition at most (its first), plus
+   * those outside definitions, so one pass over a file reports everything to fix.
+   *
+   * @param names the name of each definition in {@code doc} (by index), when it has a valid one
+   */
+  public record Parsed(
+      List<BreakerSpec> specs, List<BreakerSpecException> problems, Map<String, String> names) {}
+
+  /** Like {@link #parseFile} but collecting the problems instead of stopping at the first. */
+  public static Parsed parseAll(Map<String, Object> doc) {
+    List<BreakerSpec> specs = new ArrayList<>();
+    List<BreakerSpecException> problems = new ArrayList<>();
+    Map<String, String> names = new HashMap<>();
     if (doc == null) {
-      return List.of();
+      return new Parsed(specs, problems, names);
     }
     for (String key : doc.keySet()) {
       if (!key.equals("breakers")) {
-        throw new BreakerSpecException(key, "unknown field");
+        problems.add(new BreakerSpecException(key, "unknown field; expected 'breakers'"));
       }
     }
     Object list = doc.get("breakers");
     if (list == null) {
-      return List.of();
+      return new Parsed(specs, problems, names);
     }
     if (!(list instanceof List<?> items)) {
-      throw new BreakerSpecException("breakers", "expected a list");
+      problems.add(new BreakerSpecException("breakers", "expected a list"));
+      return new Parsed(specs, problems, names);
     }
-    List<BreakerSpec> specs = new ArrayList<>();
-    Set<String> names = new HashSet<>();
+    Set<String> seen = new HashSet<>();
     for (int i = 0; i < items.size(); i++) {
       String path = "breakers[" + i + "]";
-      BreakerSpec spec = parse(asMap(items.get(i), path), path + ".");
-      if (!names.add(spec.name())) {
-        throw new BreakerSpecException(path + ".name", "duplicate breaker " + spec.name());
+      Object item = items.get(i);
+      if (item instanceof Map<?, ?> m && m.get("name") instanceof String n) {
+        names.put(path, n);
       }
-      specs.add(spec);
+      try {
+        BreakerSpec spec = parse(asMap(item, path), path + ".");
+        if (!seen.add(spec.name())) {
+          throw new BreakerSpecException(path + ".name", "duplicate breaker " + spec.name());
+        }
+        specs.add(spec);
+      } catch (BreakerSpecException e) {
+        problems.add(e);
+      }
     }
-    return specs;
+    return new Parsed(specs, problems, names);
   }
 
   /**

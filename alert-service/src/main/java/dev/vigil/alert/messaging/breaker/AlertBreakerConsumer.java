@@ -48,24 +48,52 @@ public class AlertBreakerConsumer {
   @Blocking
   public CompletionStage<Void> onAlerts(KafkaRecordBatch<String, String> batch) {
     List<AlertChange> changes = new ArrayList<>();
+    List<KafkaRecord<String, String>> applied = new ArrayList<>();
     List<CompletableFuture<Void>> poisoned = new ArrayList<>();
     for (KafkaRecord<String, String> record : batch.getRecords()) {
       try {
-        changes.add(change(record));
+        AlertChange change = change(record);
+        intake.check(change);
+        changes.add(change);
+        applied.add(record);
       } catch (RuntimeException e) {
-        LOG.warnf("alert event rejected by the breakers: %s", e.getMessage());
-        poisoned.add(record.nack(e).toCompletableFuture());
+        poisoned.add(deadLetter(record, e));
       }
     }
     try {
-      TransientFailures.retry(
-          () -> intake.apply(changes), Duration.ofMillis(200), Duration.ofSeconds(60));
+      apply(changes);
     } catch (RuntimeException e) {
-      LOG.errorf(e, "alert batch could not be applied to the breakers: %s", e.getMessage());
-      return batch.nack(e);
+      if (TransientFailures.isTransient(e)) {
+        LOG.errorf(e, "alert batch could not be applied to the breakers: %s", e.getMessage());
+        return batch.nack(e);
+      }
+      // Something the checks did not foresee fails the whole transaction: apply the records one
+      // by one so that only the bad one is dead-lettered (rare; the inbox skips nothing twice).
+      LOG.warnf("alert batch failed (%s); applying its records one by one", e.getMessage());
+      for (int i = 0; i < changes.size(); i++) {
+        try {
+          apply(List.of(changes.get(i)));
+        } catch (RuntimeException one) {
+          if (TransientFailures.isTransient(one)) {
+            return batch.nack(one);
+          }
+          poisoned.add(deadLetter(applied.get(i), one));
+        }
+      }
     }
     return CompletableFuture.allOf(poisoned.toArray(CompletableFuture[]::new))
         .thenCompose(x -> batch.ack());
+  }
+
+  private void apply(List<AlertChange> changes) {
+    TransientFailures.retry(
+        () -> intake.apply(changes), Duration.ofMillis(200), Duration.ofSeconds(60));
+  }
+
+  private static CompletableFuture<Void> deadLetter(
+      KafkaRecord<String, String> record, RuntimeException e) {
+    LOG.warnf("alert event rejected by the breakers: %s", e.getMessage());
+    return record.nack(e).toCompletableFuture();
   }
 
   private AlertChange change(KafkaRecord<String, String> record) {

@@ -29,6 +29,13 @@ public class BreakerStateRepository {
       "breaker, scope, state, since, opened_at, sequence, next_check_at, override_state,"
           + " override_by, override_reason, override_at, override_until";
 
+  static final String SELECT = "select " + COLUMNS + " from breaker_state";
+
+  static final String UPDATE =
+      "update breaker_state set state = ?, since = ?, opened_at = ?, sequence = ?,"
+          + " next_check_at = ?, override_state = ?, override_by = ?, override_reason = ?,"
+          + " override_at = ?, override_until = ?, updated_at = ? where breaker = ? and scope = ?";
+
   /** One stored row. */
   public record Row(String breaker, String scope, BreakerStatus status, Instant nextCheckAt) {}
 
@@ -156,25 +163,57 @@ public class BreakerStateRepository {
         (Object) breakers.toArray(String[]::new));
   }
 
+  /**
+   * Makes the next sweep look at every scope of these breakers that is not plainly closed (open,
+   * probing, or overridden), e.g. because their definition changed or came back.
+   *
+   * @return how many scopes
+   */
+  public int recheck(Collection<String> breakers, Instant now) {
+    try (Connection c = ds.getConnection();
+        PreparedStatement ps =
+            c.prepareStatement(
+                "update breaker_state set next_check_at = ? where breaker = any(?) and (state <>"
+                    + " 'CLOSED' or override_state is not null)")) {
+      ps.setTimestamp(1, Timestamp.from(now));
+      ps.setArray(2, c.createArrayOf("varchar", breakers.toArray(String[]::new)));
+      return ps.executeUpdate();
+    } catch (SQLException e) {
+      throw wrap(e);
+    }
+  }
+
   public void save(Key key, BreakerStatus s, Instant nextCheckAt, Instant now) {
+    try (Connection c = ds.getConnection();
+        PreparedStatement ps = c.prepareStatement(UPDATE)) {
+      bindSave(ps, key, s, nextCheckAt, now);
+      ps.executeUpdate();
+    } catch (SQLException e) {
+      throw wrap(e);
+    }
+  }
+
+  static void bindSave(PreparedStatement ps, Key key, BreakerStatus s, Instant next, Instant now)
+      throws SQLException {
     ManualOverride o = s.override();
-    update(
-        "update breaker_state set state = ?, since = ?, opened_at = ?, sequence = ?,"
-            + " next_check_at = ?, override_state = ?, override_by = ?, override_reason = ?,"
-            + " override_at = ?, override_until = ?, updated_at = ? where breaker = ? and scope = ?",
-        s.state().name(),
-        Timestamp.from(s.since()),
-        ts(s.openedAt()),
-        s.sequence(),
-        ts(nextCheckAt),
-        o == null ? null : o.state().name(),
-        o == null ? null : o.who(),
-        o == null ? null : o.why(),
-        o == null ? null : ts(o.at()),
-        o == null ? null : ts(o.until()),
-        Timestamp.from(now),
-        key.breaker(),
-        key.scope());
+    Object[] args = {
+      s.state().name(),
+      Timestamp.from(s.since()),
+      ts(s.openedAt()),
+      s.sequence(),
+      ts(next),
+      o == null ? null : o.state().name(),
+      o == null ? null : o.who(),
+      o == null ? null : o.why(),
+      o == null ? null : ts(o.at()),
+      o == null ? null : ts(o.until()),
+      Timestamp.from(now),
+      key.breaker(),
+      key.scope()
+    };
+    for (int i = 0; i < args.length; i++) {
+      ps.setObject(i + 1, args[i]);
+    }
   }
 
   private List<Row> query(String sql, Object... args) {
@@ -213,7 +252,7 @@ public class BreakerStateRepository {
     }
   }
 
-  private static Row row(ResultSet rs) throws SQLException {
+  static Row row(ResultSet rs) throws SQLException {
     String overrideState = rs.getString("override_state");
     ManualOverride o =
         overrideState == null

@@ -1,6 +1,7 @@
 package dev.vigil.alert.rest.breaker;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import dev.vigil.alert.domain.breaker.BreakerFile;
 import dev.vigil.alert.domain.breaker.BreakerSpec;
 import dev.vigil.alert.domain.breaker.FiringAlert;
 import dev.vigil.alert.domain.breaker.ManualOverride;
@@ -20,6 +21,7 @@ final class BreakerDtos {
   @JsonInclude(JsonInclude.Include.NON_NULL)
   record BreakerDto(
       String name,
+      String origin,
       String description,
       String scope,
       List<String> matchers,
@@ -30,9 +32,11 @@ final class BreakerDtos {
       List<ScopeDto> scopes,
       List<ChangeDto> history) {
 
-    static BreakerDto of(BreakerSpec s, List<ScopeView> scopes, List<ChangeView> history) {
+    static BreakerDto of(
+        BreakerSpec s, String origin, List<ScopeView> scopes, List<ChangeView> history) {
       return new BreakerDto(
           s.name(),
+          origin,
           s.description(),
           s.scope().text(),
           s.matchers().stream().map(LabelMatcher::toString).toList(),
@@ -106,5 +110,23 @@ final class BreakerDtos {
   }
 
   /** Body of a manual override; its author is the authenticated caller. */
+  /**
+   * One file of breakers (the shipped pack or a file of the directory) and whether its latest
+   * version is in force.
+   *
+   * @param problems {@code file:line: field (breaker X): message}; when any, the file's last good
+   *     version stays in force
+   */
+  record FileDto(String origin, boolean valid, List<String> breakers, List<String> problems) {
+
+    static FileDto of(BreakerFile f) {
+      return new FileDto(
+          f.origin(),
+          f.valid(),
+          f.specs().stream().map(BreakerSpec::name).toList(),
+          f.problems().stream().map(Object::toString).toList());
+    }
+  }
+
   record OverrideRequest(BreakerState state, String why, Instant until) {}
 }

@@ -2,6 +2,7 @@ package dev.vigil.alert.rest.breaker;
 
 import dev.vigil.alert.rest.Roles;
 import dev.vigil.alert.rest.breaker.BreakerDtos.BreakerDto;
+import dev.vigil.alert.rest.breaker.BreakerDtos.FileDto;
 import dev.vigil.alert.rest.breaker.BreakerDtos.OverrideRequest;
 import dev.vigil.alert.rest.breaker.BreakerDtos.ScopeDto;
 import dev.vigil.alert.service.breaker.BreakerControl;
@@ -48,8 +49,16 @@ public class BreakerResource {
   @PermitAll
   public List<BreakerDto> list() {
     return queries.all().entrySet().stream()
-        .map(e -> BreakerDto.of(e.getKey(), e.getValue(), null))
+        .map(e -> BreakerDto.of(e.getKey(), queries.origin(e.getKey().name()), e.getValue(), null))
         .toList();
+  }
+
+  /** The shipped pack and every file of the breakers directory, valid or not, with problems. */
+  @GET
+  @PermitAll
+  @Path("/files")
+  public List<FileDto> files() {
+    return queries.files().stream().map(FileDto::of).toList();
   }
 
   @GET
@@ -58,7 +67,10 @@ public class BreakerResource {
   public BreakerDto get(
       @PathParam("name") String name, @QueryParam("limit") @DefaultValue("100") int limit) {
     return BreakerDto.of(
-        queries.breaker(name), queries.scopes(name), queries.history(name, null, limit(limit)));
+        queries.breaker(name),
+        queries.origin(name),
+        queries.scopes(name),
+        queries.history(name, null, limit(limit)));
   }
 
   @GET
@@ -114,7 +126,7 @@ public class BreakerResource {
             queries.all().keySet().stream()
                 .filter(s -> s.name().equals(name))
                 .findFirst()
-                .map(s -> BreakerDto.of(s, queries.scopes(name), null))
+                .map(s -> BreakerDto.of(s, queries.origin(name), queries.scopes(name), null))
                 .orElse(null))
         .build();
   }

@@ -3,14 +3,19 @@ package dev.vigil.alert.service.breaker;
 import dev.vigil.alert.domain.breaker.BreakerSpec;
 import dev.vigil.alert.domain.breaker.FiringAlert;
 import dev.vigil.alert.domain.notify.AlertChange;
+import dev.vigil.alert.persistence.breaker.BreakerBatchStatements;
+import dev.vigil.alert.persistence.breaker.BreakerBatchStatements.Member;
 import dev.vigil.alert.persistence.breaker.BreakerStateRepository;
 import dev.vigil.alert.persistence.breaker.BreakerStateRepository.Key;
+import dev.vigil.alert.persistence.breaker.BreakerStateRepository.Row;
 import dev.vigil.alert.persistence.notify.ProcessedEvents;
+import dev.vigil.platform.messaging.PoisonRecordException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,6 +36,7 @@ public class BreakerIntake {
   private final BreakerRegistry registry;
   private final BreakerStateRepository states;
   private final BreakerWriter writer;
+  private final BreakerBatchStatements batch;
   private final ProcessedEvents inbox;
   private final Clock clock;
 
@@ -38,17 +44,21 @@ public class BreakerIntake {
       BreakerRegistry registry,
       BreakerStateRepository states,
       BreakerWriter writer,
+      BreakerBatchStatements batch,
       ProcessedEvents inbox,
       Clock clock) {
     this.registry = registry;
     this.states = states;
     this.writer = writer;
+    this.batch = batch;
     this.inbox = inbox;
     this.clock = clock;
   }
 
   /**
-   * Applies the changes in order.
+   * Applies the changes in order, in one transaction with a fixed number of statements whatever the
+   * batch size: inbox marks, membership delete and insert, scope rows created and locked, firing
+   * alerts read, then states, history and outbox written as batches.
    *
    * @return how many scopes changed state (or override)
    */
@@ -69,30 +79,52 @@ public class BreakerIntake {
     // Every change replaces what the fingerprint held: resolved alerts leave, firing ones are
     // re-added below to the scopes they match now.
     Set<Key> touched = new TreeSet<>(states.removeAlerts(latest.keySet()));
+    List<Member> members = new ArrayList<>();
     for (AlertChange change : latest.values()) {
-      String fingerprint = change.alert().fingerprint();
       if (change.alert().resolved()) {
         continue;
       }
       Map<String, String> labels = change.alert().labels();
-      FiringAlert alert = new FiringAlert(fingerprint, labels.getOrDefault("alertname", ""));
+      FiringAlert alert =
+          new FiringAlert(change.alert().fingerprint(), labels.getOrDefault("alertname", ""));
       for (BreakerSpec spec : breakers.values()) {
         Optional<String> scope = spec.scopeOf(labels);
         if (scope.isPresent()) {
           Key key = new Key(spec.name(), scope.get());
-          states.addAlert(key, alert, now);
+          members.add(new Member(key, alert));
           touched.add(key);
         }
       }
     }
-    int changed = 0;
+    batch.addAlerts(members, now);
+    // Scopes of removed breakers are left as they are (see DESIGN.md).
+    touched.removeIf(k -> !breakers.containsKey(k.breaker()));
     // Key order: concurrent batches (the other replica, the sweep) lock in the same order.
-    for (Key key : touched) {
-      BreakerSpec spec = breakers.get(key.breaker());
-      if (spec != null && writer.evaluate(spec, states.lock(key, now), now).isPresent()) {
-        changed++;
+    List<Row> rows = batch.lockAll(touched, now);
+    return writer.evaluateAll(breakers, rows, batch.firing(touched), now);
+  }
+
+  /**
+   * Refuses, before any transaction, an alert event the breakers could never store (a scope or a
+   * name longer than its column), so that it is dead-lettered alone instead of failing its batch.
+   */
+  public void check(AlertChange change) {
+    if (change.alert().fingerprint().length() > 64) {
+      throw new PoisonRecordException("fingerprint longer than 64 characters");
+    }
+    if (change.alert().resolved()) {
+      return;
+    }
+    Map<String, String> labels = change.alert().labels();
+    if (labels.getOrDefault("alertname", "").length() > 200) {
+      throw new PoisonRecordException("alertname longer than 200 characters");
+    }
+    for (BreakerSpec spec : registry.current().values()) {
+      Optional<String> scope = spec.scopeOf(labels);
+      if (scope.isPresent() && scope.get().length() > 300) {
+        throw new PoisonRecordException(
+            "scope of breaker " + spec.name() + " longer than 300 characters");
       }
     }
-    return changed;
   }
 }

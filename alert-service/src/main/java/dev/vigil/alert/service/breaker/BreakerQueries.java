@@ -1,5 +1,6 @@
 package dev.vigil.alert.service.breaker;
 
+import dev.vigil.alert.domain.breaker.BreakerFile;
 import dev.vigil.alert.domain.breaker.BreakerSpec;
 import dev.vigil.alert.domain.breaker.FiringAlert;
 import dev.vigil.alert.domain.breaker.ManualOverride;
@@ -69,6 +70,17 @@ public class BreakerQueries {
   }
 
   @Transactional
+  /** Where a breaker in force comes from: {@code classpath:...}, a file name, or {@code rest}. */
+  public String origin(String name) {
+    BreakerRegistry.Source s = registry.sources().get(name);
+    return s == null ? null : s.origin();
+  }
+
+  /** The shipped pack and the files of the breakers directory, each with its problems. */
+  public List<BreakerFile> files() {
+    return registry.files();
+  }
+
   public BreakerSpec breaker(String name) {
     return registry.breaker(name).orElseThrow(() -> ProblemException.notFound("breaker", name));
   }

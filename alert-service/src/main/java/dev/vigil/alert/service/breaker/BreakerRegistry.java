@@ -4,10 +4,13 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.vigil.alert.config.breaker.BreakerConfig;
+import dev.vigil.alert.domain.breaker.BreakerFile;
 import dev.vigil.alert.domain.breaker.BreakerSpec;
 import dev.vigil.alert.domain.breaker.BreakerSpecException;
 import dev.vigil.alert.domain.breaker.BreakerSpecParser;
 import dev.vigil.alert.persistence.breaker.BreakerDefinitionRepository;
+import dev.vigil.alert.persistence.breaker.BreakerStateRepository;
+import dev.vigil.alert.service.WatchedDirectory;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -15,6 +18,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -22,9 +28,14 @@ import java.util.TreeMap;
 import org.jboss.logging.Logger;
 
 /**
- * The breakers in force: the shipped pack, overridden by name by definitions stored through the
- * REST API ({@code enabled: false} removes one). Held as an immutable map swapped on reload, so the
- * intake and the sweep read it without locking.
+ * The breakers in force, from three layers merged by name, later layers winning: the shipped pack,
+ * the files of {@code vigil.alert.breakers.dir} (a mounted ConfigMap; file-name order), and the
+ * definitions stored through the REST API. {@code enabled: false} removes a breaker of lower
+ * layers. Files are polled like rule files ({@link WatchedDirectory}): a broken file never replaces
+ * its last good version. Held as an immutable map swapped on reload, so the intake and the sweep
+ * read it without locking. A breaker that is new, changed or back has its open scopes re-checked at
+ * the next sweep, so a shorter {@code min_open} or a restored definition takes effect without an
+ * alert.
  */
 @ApplicationScoped
 public class BreakerRegistry {
@@ -33,14 +44,31 @@ public class BreakerRegistry {
   private static final Logger LOG = Logger.getLogger(BreakerRegistry.class);
   private static final TypeReference<Map<String, Object>> TREE = new TypeReference<>() {};
 
-  private final ObjectMapper yaml = new ObjectMapper(new YAMLFactory());
-  private final BreakerDefinitionRepository stored;
-  private final List<BreakerSpec> pack;
-  private volatile Map<String, BreakerSpec> current;
+  /** Where a breaker in force comes from: {@code classpath:...}, a file name, or {@code rest}. */
+  public record Source(String origin, String version) {}
 
-  public BreakerRegistry(BreakerConfig config, BreakerDefinitionRepository stored) {
+  private final ObjectMapper yaml = new ObjectMapper(new YAMLFactory());
+  private final BreakerConfig config;
+  private final BreakerDefinitionRepository stored;
+  private final BreakerStateRepository states;
+  private final Clock clock;
+  private final BreakerFile pack;
+  private final WatchedDirectory<BreakerFile> files =
+      new WatchedDirectory<>("breakers", BreakerYaml::read, BreakerFile::problems);
+  private Map<String, String> storedTexts = Map.of();
+  private volatile Map<String, BreakerSpec> current;
+  private volatile Map<String, Source> sources = Map.of();
+
+  public BreakerRegistry(
+      BreakerConfig config,
+      BreakerDefinitionRepository stored,
+      BreakerStateRepository states,
+      Clock clock) {
+    this.config = config;
     this.stored = stored;
-    this.pack = config.defaultPack() ? loadPack() : List.of();
+    this.states = states;
+    this.clock = clock;
+    this.pack = config.defaultPack() ? loadPack() : new BreakerFile(PACK, List.of(), List.of());
   }
 
   /** The enabled breakers, by name. */
@@ -56,6 +84,23 @@ public class BreakerRegistry {
 
   public Optional<BreakerSpec> breaker(String name) {
     return Optional.ofNullable(current().get(name));
+  }
+
+  /** Where each breaker in force comes from. */
+  public Map<String, Source> sources() {
+    current();
+    return sources;
+  }
+
+  /**
+   * The pack and every file of the directory: valid or not, with its problems (the latest version
+   * read; an invalid one is not in force, its last good version is).
+   */
+  public synchronized List<BreakerFile> files() {
+    List<BreakerFile> out = new ArrayList<>();
+    out.add(pack);
+    files.files().values().forEach(f -> out.add(f.latest()));
+    return out;
   }
 
   /** Parses one definition given as YAML or JSON text; errors name the field. */
@@ -81,40 +126,84 @@ public class BreakerRegistry {
     try {
       reload();
     } catch (RuntimeException e) {
-      LOG.warnf("stored breakers not re-read, the ones in force stay: %s", e.getMessage());
+      LOG.warnf("breakers not re-read, the ones in force stay: %s", e.getMessage());
     }
   }
 
-  /** Re-reads the stored definitions and swaps the map in force. */
-  public void reload() {
+  /** Re-reads the directory and the stored definitions and swaps the map in force. */
+  public synchronized void reload() {
+    boolean changed = files.scan(config.dir());
     Map<String, String> texts = QuarkusTransaction.requiringNew().call(stored::all);
+    if (!changed && current != null && texts.equals(storedTexts)) {
+      return;
+    }
     Map<String, BreakerSpec> merged = new TreeMap<>();
-    pack.forEach(b -> merged.put(b.name(), b));
+    Map<String, Source> from = new TreeMap<>();
+    layer(pack.specs(), pack.origin(), "pack", merged, from);
+    files
+        .files()
+        .forEach(
+            (name, state) -> {
+              if (state.good() != null) {
+                layer(state.good().specs(), name, state.hash(), merged, from);
+              }
+            });
     texts.forEach(
         (name, text) -> {
           try {
-            BreakerSpec spec = parse(text);
-            if (spec.enabled()) {
-              merged.put(name, spec);
-            } else {
-              merged.remove(name);
-            }
+            layer(List.of(parse(text)), "rest", WatchedDirectory.sha256(text), merged, from);
           } catch (BreakerSpecException e) {
             // Validated when stored; only a change of the format can get here.
             LOG.errorf("stored breaker %s is invalid and ignored: %s", name, e.getMessage());
           }
         });
+    Map<String, Source> before = sources;
+    List<String> renewed =
+        from.entrySet().stream()
+            .filter(e -> !e.getValue().equals(before.get(e.getKey())))
+            .map(Map.Entry::getKey)
+            .toList();
+    storedTexts = texts;
+    sources = Map.copyOf(from);
     current = Map.copyOf(merged);
+    if (!renewed.isEmpty()) {
+      Instant now = clock.instant();
+      int n = QuarkusTransaction.requiringNew().call(() -> states.recheck(renewed, now));
+      LOG.infof(
+          "%d breakers in force; new or changed: %s (%d open scopes re-checked)",
+          merged.size(), renewed, n);
+    }
   }
 
-  private List<BreakerSpec> loadPack() {
+  private static void layer(
+      List<BreakerSpec> specs,
+      String origin,
+      String version,
+      Map<String, BreakerSpec> merged,
+      Map<String, Source> from) {
+    for (BreakerSpec spec : specs) {
+      if (spec.enabled()) {
+        merged.put(spec.name(), spec);
+        from.put(spec.name(), new Source(origin, version));
+      } else {
+        merged.remove(spec.name());
+        from.remove(spec.name());
+      }
+    }
+  }
+
+  private BreakerFile loadPack() {
     try (InputStream in =
         Thread.currentThread().getContextClassLoader().getResourceAsStream(PACK)) {
       if (in == null) {
         throw new IllegalStateException("default breaker pack " + PACK + " missing");
       }
       String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-      return BreakerSpecParser.parseFile(yaml.readValue(text, TREE));
+      BreakerFile f = BreakerYaml.read("classpath:" + PACK, text);
+      if (!f.valid()) {
+        throw new IllegalStateException("default breaker pack is invalid: " + f.problems());
+      }
+      return f;
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -2,6 +2,7 @@ package dev.vigil.alert.service.breaker;
 
 import dev.vigil.alert.config.breaker.BreakerConfig;
 import dev.vigil.alert.domain.breaker.BreakerSpec;
+import dev.vigil.alert.persistence.breaker.BreakerBatchStatements;
 import dev.vigil.alert.persistence.breaker.BreakerStateRepository;
 import dev.vigil.alert.persistence.breaker.BreakerStateRepository.Key;
 import dev.vigil.alert.persistence.breaker.BreakerStateRepository.Row;
@@ -11,6 +12,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import org.jboss.logging.Logger;
 
 /**
@@ -26,6 +30,7 @@ public class BreakerSweep {
   private final BreakerRegistry registry;
   private final BreakerStateRepository states;
   private final BreakerWriter writer;
+  private final BreakerBatchStatements batch;
   private final BreakerConfig config;
   private final Clock clock;
 
@@ -33,11 +38,13 @@ public class BreakerSweep {
       BreakerRegistry registry,
       BreakerStateRepository states,
       BreakerWriter writer,
+      BreakerBatchStatements batch,
       BreakerConfig config,
       Clock clock) {
     this.registry = registry;
     this.states = states;
     this.writer = writer;
+    this.batch = batch;
     this.config = config;
     this.clock = clock;
   }
@@ -60,19 +67,25 @@ public class BreakerSweep {
   /** One transaction: locks the due scopes and advances them; returns how many were due. */
   int sweepBatch() {
     Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+    // Before taking locks: a first use of the registry re-checks scopes in a transaction of its
+    // own.
+    Map<String, BreakerSpec> breakers = registry.current();
     var due = states.lockDue(now, config.sweepBatch());
+    List<Key> keys = new ArrayList<>();
     for (Row row : due) {
-      BreakerSpec spec = registry.current().get(row.breaker());
-      if (spec == null) {
-        // Definition removed: nothing decides for this scope any more; stop looking at it.
-        LOG.warnf(
-            "breaker %s no longer defined; scope %s stays %s",
-            row.breaker(), row.scope(), row.status().state());
-        states.save(new Key(row.breaker(), row.scope()), row.status(), null, now);
+      Key key = new Key(row.breaker(), row.scope());
+      if (breakers.containsKey(row.breaker())) {
+        keys.add(key);
         continue;
       }
-      writer.evaluate(spec, row, now);
+      // Definition removed: nothing decides for this scope any more; stop looking at it until the
+      // definition comes back (BreakerRegistry reschedules its scopes then).
+      LOG.warnf(
+          "breaker %s no longer defined; scope %s stays %s",
+          row.breaker(), row.scope(), row.status().state());
+      states.save(key, row.status(), null, now);
     }
+    writer.evaluateAll(breakers, due, batch.firing(keys), now);
     return due.size();
   }
 }

@@ -6,15 +6,22 @@ import dev.vigil.alert.domain.breaker.BreakerSpec;
 import dev.vigil.alert.domain.breaker.FiringAlert;
 import dev.vigil.alert.domain.breaker.ManualOverride;
 import dev.vigil.alert.domain.breaker.Transition;
+import dev.vigil.alert.persistence.breaker.BreakerBatchStatements;
+import dev.vigil.alert.persistence.breaker.BreakerBatchStatements.Change;
+import dev.vigil.alert.persistence.breaker.BreakerBatchStatements.StateWrite;
 import dev.vigil.alert.persistence.breaker.BreakerHistoryRepository;
 import dev.vigil.alert.persistence.breaker.BreakerStateRepository;
 import dev.vigil.alert.persistence.breaker.BreakerStateRepository.Key;
 import dev.vigil.alert.persistence.breaker.BreakerStateRepository.Row;
 import dev.vigil.events.RiskControlChanged;
 import dev.vigil.platform.outbox.Outbox;
+import dev.vigil.platform.outbox.OutboxWritten;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import org.jboss.logging.Logger;
@@ -32,28 +39,66 @@ public class BreakerWriter {
   private final BreakerStateRepository states;
   private final BreakerHistoryRepository history;
   private final Outbox outbox;
+  private final BreakerBatchStatements batch;
+  private final Event<OutboxWritten> outboxWritten;
 
   public BreakerWriter(
-      BreakerStateRepository states, BreakerHistoryRepository history, Outbox outbox) {
+      BreakerStateRepository states,
+      BreakerHistoryRepository history,
+      Outbox outbox,
+      BreakerBatchStatements batch,
+      Event<OutboxWritten> outboxWritten) {
     this.states = states;
     this.history = history;
     this.outbox = outbox;
+    this.batch = batch;
+    this.outboxWritten = outboxWritten;
   }
 
-  /** Re-evaluates a locked scope against its firing alerts and the clock. */
-  Optional<Transition> evaluate(BreakerSpec spec, Row row, Instant now) {
-    Key key = new Key(row.breaker(), row.scope());
-    List<FiringAlert> firing = states.firing(key);
-    Optional<Transition> t = BreakerMachine.evaluate(spec, row.status(), firing, now);
-    if (t.isPresent()) {
-      write(spec, key, t.get(), now);
-    } else {
-      Instant next = BreakerMachine.nextCheck(spec, row.status(), !firing.isEmpty());
-      if (!Objects.equals(next, row.nextCheckAt())) {
-        states.save(key, row.status(), next, now);
+  /**
+   * Re-evaluates locked scopes against their firing alerts and the clock, and writes every result
+   * with three batched statements (states, history, outbox) whatever the number of scopes.
+   *
+   * @param rows locked rows; a row whose breaker is not in {@code breakers} is left alone
+   * @param firing the firing alerts per scope (absent = none)
+   * @return how many scopes changed
+   */
+  int evaluateAll(
+      Map<String, BreakerSpec> breakers,
+      List<Row> rows,
+      Map<Key, List<FiringAlert>> firing,
+      Instant now) {
+    List<StateWrite> saves = new ArrayList<>();
+    List<Change> changes = new ArrayList<>();
+    for (Row row : rows) {
+      BreakerSpec spec = breakers.get(row.breaker());
+      if (spec == null) {
+        continue;
+      }
+      Key key = new Key(row.breaker(), row.scope());
+      List<FiringAlert> alerts = firing.getOrDefault(key, List.of());
+      Optional<Transition> t = BreakerMachine.evaluate(spec, row.status(), alerts, now);
+      if (t.isPresent()) {
+        Transition tr = t.get();
+        saves.add(
+            new StateWrite(
+                key, tr.next(), BreakerMachine.nextCheck(spec, tr.next(), !tr.alerts().isEmpty())));
+        changes.add(new Change(key, tr, event(spec, key, tr, now)));
+        log(key, tr);
+      } else {
+        Instant next = BreakerMachine.nextCheck(spec, row.status(), !alerts.isEmpty());
+        if (!Objects.equals(next, row.nextCheckAt())) {
+          saves.add(new StateWrite(key, row.status(), next));
+        }
       }
     }
-    return t;
+    batch.saveAll(saves, now);
+    batch.recordAndEnqueue(Channels.RISK_CONTROLS, changes, now);
+    if (!changes.isEmpty()) {
+      // Wakes the platform's relay after the commit, as Outbox.enqueue does.
+      outboxWritten.fire(OutboxWritten.INSTANCE);
+    }
+    return changes.size();
   }
 
   Transition force(BreakerSpec spec, Row row, ManualOverride o) {
@@ -74,26 +119,32 @@ public class BreakerWriter {
     states.save(
         key, t.next(), BreakerMachine.nextCheck(spec, t.next(), !t.alerts().isEmpty()), now);
     history.record(key.breaker(), key.scope(), t, now);
-    ManualOverride o = t.next().override();
-    RiskControlChanged event =
-        new RiskControlChanged(
-            key.breaker(),
-            key.scope(),
-            t.from(),
-            t.next().state(),
-            now,
-            t.reason(),
-            t.alerts().stream().map(FiringAlert::fingerprint).toList(),
-            t.manual(),
-            t.actor(),
-            t.earliestCloseAt(),
-            t.next().sequence(),
-            t.cause(),
-            spec.actions(),
-            t.alerts().stream().map(FiringAlert::alertName).toList(),
-            o == null ? null : o.until());
     // Keyed by scope: one scope's changes stay in order on one partition.
-    outbox.enqueue(Channels.RISK_CONTROLS, key.scope(), now, event);
+    outbox.enqueue(Channels.RISK_CONTROLS, key.scope(), now, event(spec, key, t, now));
+    log(key, t);
+  }
+
+  private static RiskControlChanged event(BreakerSpec spec, Key key, Transition t, Instant now) {
+    ManualOverride o = t.next().override();
+    return new RiskControlChanged(
+        key.breaker(),
+        key.scope(),
+        t.from(),
+        t.next().state(),
+        now,
+        t.reason(),
+        t.alerts().stream().map(FiringAlert::fingerprint).toList(),
+        t.manual(),
+        t.actor(),
+        t.earliestCloseAt(),
+        t.next().sequence(),
+        t.cause(),
+        spec.actions(),
+        t.alerts().stream().map(FiringAlert::alertName).toList(),
+        o == null ? null : o.until());
+  }
+
+  private static void log(Key key, Transition t) {
     LOG.infof(
         "breaker %s scope %s %s -> %s (#%d, %s by %s): %s",
         key.breaker(),
