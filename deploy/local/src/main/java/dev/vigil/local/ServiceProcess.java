@@ -69,6 +69,10 @@ final class ServiceProcess implements AutoCloseable {
     return log;
   }
 
+  long pid() {
+    return process.pid();
+  }
+
   String url() {
     return "http://localhost:" + port;
   }
