@@ -92,9 +92,12 @@ public final class AlertPipelineBench {
         latencies.clear();
         System.out.printf("measured: %,d scans over %,d targets%n", events, targets);
         double serviceCpu = ProcessCpu.millis(service.pid());
+        Map<String, Double> threads = ProcessCpu.jvmThreadMillis(service.pid());
         double postgresCpu = ProcessCpu.postgresMillis(postgres.port());
         Result r = publishAndWait(kafka.bootstrapServers(), events, targets, 1, sentAt);
         serviceCpu = ProcessCpu.millis(service.pid()) - serviceCpu;
+        Map<String, Double> threadsAfter = ProcessCpu.jvmThreadMillis(service.pid());
+        threadsAfter.replaceAll((kind, ms) -> (ms - threads.get(kind)) * 1000 / events);
         postgresCpu = ProcessCpu.postgresMillis(postgres.port()) - postgresCpu;
         running.set(false);
         watcher.join();
@@ -110,8 +113,14 @@ public final class AlertPipelineBench {
             sorted.isEmpty() ? -1 : sorted.get(sorted.size() / 2),
             sorted.isEmpty() ? -1 : sorted.get((int) (sorted.size() * 0.99)));
         System.out.printf(
-            "CPU per event: alert-service %.1f us, PostgreSQL %.1f us; load average %s%n",
-            serviceCpu * 1000 / events, postgresCpu * 1000 / events, ProcessCpu.loadAverage());
+            "CPU per event: alert-service %.1f us (threads: %s us), PostgreSQL %.1f us;"
+                + " load average %s%n",
+            serviceCpu * 1000 / events,
+            threadsAfter.entrySet().stream()
+                .map(e -> e.getKey() + " " + Math.round(e.getValue()))
+                .collect(java.util.stream.Collectors.joining(", ")),
+            postgresCpu * 1000 / events,
+            ProcessCpu.loadAverage());
       } finally {
         service.close();
       }

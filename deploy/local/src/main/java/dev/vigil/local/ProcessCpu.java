@@ -5,6 +5,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.stream.Stream;
 
 /**
@@ -22,6 +24,33 @@ final class ProcessCpu {
   static double millis(long pid) {
     long[] f = stat(pid);
     return f == null ? 0 : (f[0] + f[1]) * TICK_MILLIS;
+  }
+
+  /**
+   * CPU milliseconds of a JVM's threads by kind: {@code jit} (C1/C2 compiler threads, which keep
+   * compiling long after start-up on a loaded machine), {@code vm} (the VM thread, where the serial
+   * collector runs, and GC threads) and {@code app} (everything else: the work itself).
+   */
+  static Map<String, Double> jvmThreadMillis(long pid) {
+    Map<String, Double> out = new TreeMap<>(Map.of("jit", 0.0, "vm", 0.0, "app", 0.0));
+    try (Stream<Path> tasks = Files.list(Path.of("/proc", Long.toString(pid), "task"))) {
+      for (Path task : tasks.toList()) {
+        long tid = Long.parseLong(task.getFileName().toString());
+        long[] f = stat(pid, tid);
+        if (f == null) {
+          continue;
+        }
+        String name = comm(pid, tid);
+        String kind =
+            name.contains("CompilerThre")
+                ? "jit"
+                : name.equals("VM Thread") || name.startsWith("GC ") ? "vm" : "app";
+        out.merge(kind, (f[0] + f[1]) * TICK_MILLIS, Double::sum);
+      }
+    } catch (IOException | RuntimeException e) {
+      // gone: no figures
+    }
+    return out;
   }
 
   /**
@@ -98,10 +127,28 @@ final class ProcessCpu {
     }
   }
 
-  /** utime, stime, cutime, cstime (ticks) and the parent pid, or null. */
-  private static long[] stat(long pid) {
+  private static String comm(long pid, long tid) {
     try {
-      String s = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+      return Files.readString(
+              Path.of("/proc", Long.toString(pid), "task", Long.toString(tid), "comm"))
+          .trim();
+    } catch (IOException e) {
+      return "";
+    }
+  }
+
+  private static long[] stat(long pid) {
+    return parse(Path.of("/proc", Long.toString(pid), "stat"));
+  }
+
+  private static long[] stat(long pid, long tid) {
+    return parse(Path.of("/proc", Long.toString(pid), "task", Long.toString(tid), "stat"));
+  }
+
+  /** utime, stime, cutime, cstime (ticks) and the parent pid, or null. */
+  private static long[] parse(Path file) {
+    try {
+      String s = Files.readString(file);
       // Fields after the command name, which is in parentheses and may contain spaces.
       String[] f = s.substring(s.lastIndexOf(')') + 2).split(" ");
       return new long[] {
