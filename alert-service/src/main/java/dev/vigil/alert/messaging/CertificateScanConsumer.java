@@ -1,31 +1,30 @@
 package dev.vigil.alert.messaging;
 
 import dev.vigil.alert.Channels;
+import dev.vigil.alert.rules.FactSheets;
 import dev.vigil.alert.service.AlertService;
 import dev.vigil.events.CertificateScanned;
 import dev.vigil.events.EventType;
 import dev.vigil.events.ScanOutcome;
-import dev.vigil.platform.failure.TransientFailures;
+import dev.vigil.platform.messaging.BatchConsumption;
 import dev.vigil.platform.messaging.CloudEventCodec;
 import dev.vigil.platform.messaging.IncomingCloudEvent;
 import dev.vigil.platform.messaging.PoisonRecordException;
 import io.smallrye.reactive.messaging.annotations.Blocking;
+import io.smallrye.reactive.messaging.kafka.KafkaRecord;
+import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.CompletionStage;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
-import org.eclipse.microprofile.reactive.messaging.Message;
-import org.jboss.logging.Logger;
 
 /**
- * Reads {@code CertificateScanned} CloudEvents and hands them to {@link AlertService}. Poison
- * records go to the dead-letter topic; transient failures are retried before that.
+ * Reads {@code CertificateScanned} CloudEvents a poll at a time and hands them to {@link
+ * AlertService}, one transaction per poll. Poison records go to the dead-letter topic on their own;
+ * transient failures are retried before that ({@link BatchConsumption}).
  */
 @ApplicationScoped
 public class CertificateScanConsumer {
-
-  private static final Logger LOG = Logger.getLogger(CertificateScanConsumer.class);
 
   private final CloudEventCodec codec;
   private final AlertService service;
@@ -37,18 +36,20 @@ public class CertificateScanConsumer {
 
   @Incoming(Channels.CERTIFICATE_SCANS)
   @Blocking
-  public CompletionStage<Void> onScan(Message<String> message) {
-    try {
-      IncomingCloudEvent ce = codec.read(message, Set.of(EventType.CERTIFICATE_SCANNED));
-      CertificateScanned scan = codec.payload(ce, CertificateScanned.class);
-      validate(scan);
-      TransientFailures.retry(
-          () -> service.apply(ce.id(), scan), Duration.ofMillis(200), Duration.ofSeconds(60));
-      return message.ack();
-    } catch (RuntimeException e) {
-      LOG.warnf("certificate scan rejected: %s", e.getMessage());
-      return message.nack(e);
-    }
+  public CompletionStage<Void> onScans(KafkaRecordBatch<String, String> batch) {
+    return BatchConsumption.consume(
+        "certificate scan",
+        batch,
+        this::decode,
+        scans -> service.applyAll(AlertService.CERTIFICATE_SCANS_CONSUMER, scans),
+        BatchConsumption.Retry.DEFAULT);
+  }
+
+  private AlertService.Inbound decode(KafkaRecord<String, String> record) {
+    IncomingCloudEvent ce = codec.read(record, Set.of(EventType.CERTIFICATE_SCANNED));
+    CertificateScanned scan = codec.payload(ce, CertificateScanned.class);
+    validate(scan);
+    return new AlertService.Inbound(ce.id(), FactSheets.certificate(scan));
   }
 
   /** Fields without which no decision is possible; anything else the policy copes with. */

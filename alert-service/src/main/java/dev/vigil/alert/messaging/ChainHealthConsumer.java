@@ -1,27 +1,28 @@
 package dev.vigil.alert.messaging;
 
 import dev.vigil.alert.Channels;
+import dev.vigil.alert.rules.FactSheets;
 import dev.vigil.alert.service.AlertService;
 import dev.vigil.events.ChainHealthObserved;
 import dev.vigil.events.EventType;
-import dev.vigil.platform.failure.TransientFailures;
+import dev.vigil.platform.messaging.BatchConsumption;
 import dev.vigil.platform.messaging.CloudEventCodec;
 import dev.vigil.platform.messaging.IncomingCloudEvent;
 import dev.vigil.platform.messaging.PoisonRecordException;
 import io.smallrye.reactive.messaging.annotations.Blocking;
+import io.smallrye.reactive.messaging.kafka.KafkaRecord;
+import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.CompletionStage;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
-import org.eclipse.microprofile.reactive.messaging.Message;
-import org.jboss.logging.Logger;
 
-/** Reads {@code ChainHealthObserved} CloudEvents (chains and APIs) into {@link AlertService}. */
+/**
+ * Reads {@code ChainHealthObserved} CloudEvents (chains and APIs) into {@link AlertService}, one
+ * transaction per poll ({@link BatchConsumption}).
+ */
 @ApplicationScoped
 public class ChainHealthConsumer {
-
-  private static final Logger LOG = Logger.getLogger(ChainHealthConsumer.class);
 
   private final CloudEventCodec codec;
   private final AlertService service;
@@ -33,20 +34,20 @@ public class ChainHealthConsumer {
 
   @Incoming(Channels.CHAIN_HEALTH)
   @Blocking
-  public CompletionStage<Void> onObservation(Message<String> message) {
-    try {
-      IncomingCloudEvent ce = codec.read(message, Set.of(EventType.CHAIN_HEALTH_OBSERVED));
-      ChainHealthObserved observation = codec.payload(ce, ChainHealthObserved.class);
-      validate(observation);
-      TransientFailures.retry(
-          () -> service.apply(ce.id(), observation),
-          Duration.ofMillis(200),
-          Duration.ofSeconds(60));
-      return message.ack();
-    } catch (RuntimeException e) {
-      LOG.warnf("chain health observation rejected: %s", e.getMessage());
-      return message.nack(e);
-    }
+  public CompletionStage<Void> onObservations(KafkaRecordBatch<String, String> batch) {
+    return BatchConsumption.consume(
+        "chain health observation",
+        batch,
+        this::decode,
+        observations -> service.applyAll(AlertService.CHAIN_HEALTH_CONSUMER, observations),
+        BatchConsumption.Retry.DEFAULT);
+  }
+
+  private AlertService.Inbound decode(KafkaRecord<String, String> record) {
+    IncomingCloudEvent ce = codec.read(record, Set.of(EventType.CHAIN_HEALTH_OBSERVED));
+    ChainHealthObserved observation = codec.payload(ce, ChainHealthObserved.class);
+    validate(observation);
+    return new AlertService.Inbound(ce.id(), FactSheets.chain(observation));
   }
 
   /** Fields without which no alert can be identified. */

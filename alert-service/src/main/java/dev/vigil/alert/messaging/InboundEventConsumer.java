@@ -9,37 +9,35 @@ import dev.vigil.alert.service.AlertService;
 import dev.vigil.events.CertificateScanned;
 import dev.vigil.events.ChainHealthObserved;
 import dev.vigil.events.EventType;
-import dev.vigil.platform.failure.TransientFailures;
+import dev.vigil.platform.messaging.BatchConsumption;
 import dev.vigil.platform.messaging.CloudEventCodec;
 import dev.vigil.platform.messaging.IncomingCloudEvent;
 import dev.vigil.platform.messaging.PoisonRecordException;
 import io.smallrye.reactive.messaging.annotations.Blocking;
+import io.smallrye.reactive.messaging.kafka.KafkaRecord;
+import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.Set;
 import java.util.concurrent.CompletionStage;
-import java.util.function.Supplier;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.Headers;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
-import org.eclipse.microprofile.reactive.messaging.Message;
-import org.jboss.logging.Logger;
 
 /**
  * Reads CloudEvents of any type that other systems publish (binary mode, JSON data) and hands them
  * to the rules, which select them by {@code ce_type}. Vigil's own observation types are decoded as
  * on their own channels, so another system can publish them too. The platform codec only accepts
- * Vigil's types, so the envelope of foreign types is read here.
+ * Vigil's types, so the envelope of foreign types is read here. One transaction per poll ({@link
+ * BatchConsumption}).
  */
 @ApplicationScoped
 public class InboundEventConsumer {
 
-  private static final Logger LOG = Logger.getLogger(InboundEventConsumer.class);
   private static final Set<EventType> OBSERVATIONS =
       Set.of(EventType.CERTIFICATE_SCANNED, EventType.CHAIN_HEALTH_OBSERVED);
 
@@ -55,18 +53,16 @@ public class InboundEventConsumer {
 
   @Incoming(Channels.INBOUND_EVENTS)
   @Blocking
-  public CompletionStage<Void> onEvent(Message<String> message) {
-    try {
-      Supplier<?> work = work(message);
-      TransientFailures.retry(work, Duration.ofMillis(200), Duration.ofSeconds(60));
-      return message.ack();
-    } catch (RuntimeException e) {
-      LOG.warnf("inbound CloudEvent rejected: %s", e.getMessage());
-      return message.nack(e);
-    }
+  public CompletionStage<Void> onEvents(KafkaRecordBatch<String, String> batch) {
+    return BatchConsumption.consume(
+        "inbound CloudEvent",
+        batch,
+        this::decode,
+        events -> service.applyAll(AlertService.INBOUND_CONSUMER, events),
+        BatchConsumption.Retry.DEFAULT);
   }
 
-  private Supplier<?> work(Message<String> message) {
+  private AlertService.Inbound decode(KafkaRecord<String, String> message) {
     Headers headers =
         message
             .getMetadata(IncomingKafkaRecordMetadata.class)
@@ -78,12 +74,11 @@ public class InboundEventConsumer {
       if (ce.type() == EventType.CERTIFICATE_SCANNED) {
         CertificateScanned scan = codec.payload(ce, CertificateScanned.class);
         CertificateScanConsumer.validate(scan);
-        return () ->
-            service.applyOnce(AlertService.INBOUND_CONSUMER, ce.id(), FactSheets.certificate(scan));
+        return new AlertService.Inbound(ce.id(), FactSheets.certificate(scan));
       }
       ChainHealthObserved o = codec.payload(ce, ChainHealthObserved.class);
       ChainHealthConsumer.validate(o);
-      return () -> service.applyOnce(AlertService.INBOUND_CONSUMER, ce.id(), FactSheets.chain(o));
+      return new AlertService.Inbound(ce.id(), FactSheets.chain(o));
     }
     String id = required(headers, "ce_id");
     String source = required(headers, "ce_source");
@@ -100,7 +95,7 @@ public class InboundEventConsumer {
       throw new PoisonRecordException("CloudEvent data is not JSON: " + e.getOriginalMessage(), e);
     }
     Facts facts = FactSheets.inbound(id, type, source, subject, time, parsed);
-    return () -> service.applyOnce(AlertService.INBOUND_CONSUMER, id, facts);
+    return new AlertService.Inbound(id, facts);
   }
 
   private static String required(Headers headers, String name) {

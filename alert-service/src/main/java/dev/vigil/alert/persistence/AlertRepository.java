@@ -5,6 +5,7 @@ import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Page;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Collection;
 import java.util.List;
 
 @ApplicationScoped
@@ -16,6 +17,19 @@ public class AlertRepository implements PanacheRepositoryBase<AlertEntity, Strin
   /** Every alert, in any state, raised about an entity by rules over {@code source}. */
   public List<AlertEntity> findByEntity(String source, String entityId) {
     return list("targetId = ?1 and source = ?2", entityId, source);
+  }
+
+  /**
+   * The alerts of many entities in one query (a consumer batch): every alert whose source is one of
+   * {@code sources} and whose entity is one of {@code entityIds}. The caller drops the pairs it did
+   * not ask for (a batch rarely mixes sources).
+   */
+  public List<AlertEntity> findByEntities(
+      Collection<String> sources, Collection<String> entityIds) {
+    if (sources.isEmpty() || entityIds.isEmpty()) {
+      return List.of();
+    }
+    return list("targetId in ?1 and source in ?2", entityIds, sources);
   }
 
   /** Alerts with a running clock: pending, kept firing, or posted with an end. */

@@ -5,16 +5,19 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import java.sql.PreparedStatement;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.hibernate.Session;
 
 /**
  * The last observation of every entity: the clock of no-data alerts. Native SQL because the write
- * is an upsert on every event and must stay one statement.
+ * is a batched upsert.
  */
 @ApplicationScoped
 public class ObservedEntityRepository {
@@ -36,17 +39,35 @@ public class ObservedEntityRepository {
    */
   public record Row(String source, String entityId, Map<String, String> labels, Instant lastSeen) {}
 
-  public void seen(String source, String entityId, Map<String, String> labels, Instant at) {
-    em.createNativeQuery(
-            "insert into observed_entity (source, entity_id, labels, last_seen_at)"
-                + " values (?1, ?2, cast(?3 as jsonb), ?4)"
-                + " on conflict (source, entity_id) do update set labels = excluded.labels,"
-                + " last_seen_at = greatest(observed_entity.last_seen_at, excluded.last_seen_at)")
-        .setParameter(1, source)
-        .setParameter(2, entityId)
-        .setParameter(3, write(labels))
-        .setParameter(4, at)
-        .executeUpdate();
+  /**
+   * Records the last observation of many entities in one JDBC batch (one round trip); a row only
+   * moves forward in time. Separate statements rather than one multi-row upsert, because an upsert
+   * may not touch the same row twice.
+   */
+  public void seenAll(List<Row> rows) {
+    if (rows.isEmpty()) {
+      return;
+    }
+    em.unwrap(Session.class)
+        .doWork(
+            connection -> {
+              try (PreparedStatement upsert =
+                  connection.prepareStatement(
+                      "insert into observed_entity (source, entity_id, labels, last_seen_at)"
+                          + " values (?, ?, cast(? as jsonb), ?)"
+                          + " on conflict (source, entity_id) do update set labels = excluded.labels,"
+                          + " last_seen_at = greatest(observed_entity.last_seen_at,"
+                          + " excluded.last_seen_at)")) {
+                for (Row r : rows) {
+                  upsert.setString(1, r.source());
+                  upsert.setString(2, r.entityId());
+                  upsert.setString(3, write(r.labels()));
+                  upsert.setObject(4, OffsetDateTime.ofInstant(r.lastSeen(), ZoneOffset.UTC));
+                  upsert.addBatch();
+                }
+                upsert.executeBatch();
+              }
+            });
   }
 
   /** Entities of {@code source} silent since before {@code before} and not yet alerted on. */

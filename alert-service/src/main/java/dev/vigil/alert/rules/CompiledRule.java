@@ -71,13 +71,23 @@ public final class CompiledRule {
 
   /** Evaluates one event. Never throws for bad data: errors become "no data" with the message. */
   public RuleOutcome evaluate(Facts facts) {
+    return evaluate(facts, new HashMap<>());
+  }
+
+  /**
+   * @param guards results of guards already evaluated for this event, by expression text: most
+   *     rules of a source share its default guard, which then runs once per event, not per rule
+   */
+  RuleOutcome evaluate(Facts facts, Map<String, Object> guards) {
     Map<String, Object> vars = facts.variables();
-    try {
-      if (guard != null && !guard.test(vars)) {
+    if (guard != null) {
+      Object passed = guards.computeIfAbsent(guard.text(), text -> guard(vars));
+      if (passed instanceof CelExpressions.EvaluationException e) {
+        return new RuleOutcome(this, true, List.of(), e.getMessage());
+      }
+      if (!((Boolean) passed)) {
         return new RuleOutcome(this, true, List.of(), null);
       }
-    } catch (CelExpressions.EvaluationException e) {
-      return new RuleOutcome(this, true, List.of(), e.getMessage());
     }
     String[] error = new String[1];
     if (!EventSchema.FINDING.equals(spec.forEach())) {
@@ -100,6 +110,15 @@ public final class CompiledRule {
       }
     }
     return new RuleOutcome(this, false, new ArrayList<>(byCode.values()), error[0]);
+  }
+
+  /** The guard's verdict, or the error that made it unanswerable. */
+  private Object guard(Map<String, Object> vars) {
+    try {
+      return guard.test(vars);
+    } catch (CelExpressions.EvaluationException e) {
+      return e;
+    }
   }
 
   /**

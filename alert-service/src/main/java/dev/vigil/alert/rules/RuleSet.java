@@ -50,12 +50,13 @@ public final class RuleSet {
     return new RuleSet(byName);
   }
 
-  /** What every rule over this event's type says about it. */
+  /** What every rule over this event's type says about it; each distinct guard runs once. */
   public List<RuleOutcome> evaluate(Facts facts) {
     List<CompiledRule> rules = bySource.getOrDefault(facts.source(), List.of());
     List<RuleOutcome> out = new ArrayList<>(rules.size());
+    Map<String, Object> guards = new HashMap<>();
     for (CompiledRule r : rules) {
-      out.add(r.evaluate(facts));
+      out.add(r.evaluate(facts, guards));
     }
     return out;
   }

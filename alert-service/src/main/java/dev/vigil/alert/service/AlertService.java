@@ -27,6 +27,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
 
 /**
@@ -88,6 +89,9 @@ public class AlertService {
     return applyOnce(CHAIN_HEALTH_CONSUMER, eventId, FactSheets.chain(observation));
   }
 
+  /** One event for {@link #applyAll}: its CloudEvent id and what the rules see of it. */
+  public record Inbound(String eventId, Facts facts) {}
+
   /**
    * Applies one event of any type.
    *
@@ -97,30 +101,94 @@ public class AlertService {
    */
   @Transactional
   public List<AlertTransitioned> applyOnce(String consumer, String eventId, Facts facts) {
-    if (!inbox.firstDelivery(consumer, eventId)) {
-      LOG.debugf("event %s already applied, skipping", eventId);
-      return List.of();
-    }
-    return evaluate(eventId, facts);
+    return applyAll(consumer, List.of(new Inbound(eventId, facts)));
   }
 
-  private List<AlertTransitioned> evaluate(String eventId, Facts facts) {
+  /**
+   * Applies a batch of events (one Kafka poll) in one transaction, in order: one inbox statement,
+   * one query for the stored alerts of every entity of the batch, one statement for the
+   * observed-entity rows that are due, and writes only where an alert changed. Events about one
+   * entity see each other's effects, exactly as if each had its own transaction.
+   *
+   * @param consumer inbox consumer name
+   * @return what changed; redeliveries (and repeats within the batch) change nothing
+   */
+  @Transactional
+  public List<AlertTransitioned> applyAll(String consumer, List<Inbound> events) {
+    Set<String> first =
+        new HashSet<>(
+            inbox.firstDeliveries(consumer, events.stream().map(Inbound::eventId).toList()));
     RuleSet set = rules.current();
-    List<CompiledRule> silentRules = set.noDataRules(facts.source());
-    if (!set.hasRulesFor(facts.source()) && silentRules.isEmpty()) {
+    List<Inbound> todo = new ArrayList<>(events.size());
+    for (Inbound e : events) {
+      if (!first.remove(e.eventId())) {
+        LOG.debugf("event %s already applied, skipping", e.eventId());
+      } else if (set.hasRulesFor(e.facts().source())
+          || !set.noDataRules(e.facts().source()).isEmpty()) {
+        todo.add(e);
+      }
+    }
+    if (todo.isEmpty()) {
       return List.of();
     }
-    Instant now = now();
-    if (!silentRules.isEmpty()
-        && seen.needsWrite(facts.source(), facts.entityId(), facts.labels(), now)) {
-      observed.seen(facts.source(), facts.entityId(), facts.labels(), now);
+    recordObserved(set, todo);
+    Map<EntityKey, List<AlertEntity>> stored = new HashMap<>();
+    for (Inbound e : todo) {
+      stored.put(EntityKey.of(e.facts()), new ArrayList<>());
     }
-    Map<String, List<AlertEntity>> byRule = new HashMap<>();
-    for (AlertEntity a : alerts.findByEntity(facts.source(), facts.entityId())) {
-      byRule.computeIfAbsent(a.alertName, k -> new ArrayList<>()).add(a);
+    for (AlertEntity a :
+        alerts.findByEntities(
+            stored.keySet().stream().map(EntityKey::source).collect(Collectors.toSet()),
+            stored.keySet().stream().map(EntityKey::entityId).collect(Collectors.toSet()))) {
+      List<AlertEntity> own = stored.get(new EntityKey(a.source, a.targetId));
+      if (own != null) {
+        own.add(a);
+      }
     }
     List<AlertTransitioned> result = new ArrayList<>();
-    for (CompiledRule silent : silentRules) {
+    for (Inbound e : todo) {
+      evaluate(set, e.eventId(), e.facts(), stored.get(EntityKey.of(e.facts())), result);
+    }
+    return result;
+  }
+
+  /** The no-data clock: one statement for the entities of the batch whose row is due. */
+  private void recordObserved(RuleSet set, List<Inbound> events) {
+    Instant now = now();
+    List<ObservedEntityRepository.Row> due = new ArrayList<>();
+    for (Inbound e : events) {
+      Facts f = e.facts();
+      if (!set.noDataRules(f.source()).isEmpty()
+          && seen.needsWrite(f.source(), f.entityId(), f.labels(), now)) {
+        due.add(new ObservedEntityRepository.Row(f.source(), f.entityId(), f.labels(), now));
+      }
+    }
+    observed.seenAll(due);
+  }
+
+  private record EntityKey(String source, String entityId) {
+    static EntityKey of(Facts facts) {
+      return new EntityKey(facts.source(), facts.entityId());
+    }
+  }
+
+  /**
+   * Runs one event through the rules and the state machine.
+   *
+   * @param stored the entity's stored alerts; alerts this event creates are added to it
+   */
+  private void evaluate(
+      RuleSet set,
+      String eventId,
+      Facts facts,
+      List<AlertEntity> stored,
+      List<AlertTransitioned> result) {
+    Instant now = now();
+    Map<String, List<AlertEntity>> byRule = new HashMap<>();
+    for (AlertEntity a : stored) {
+      byRule.computeIfAbsent(a.alertName, k -> new ArrayList<>()).add(a);
+    }
+    for (CompiledRule silent : set.noDataRules(facts.source())) {
       for (AlertEntity a : byRule.getOrDefault(silent.name(), List.of())) {
         Decision d =
             AlertTransition.decide(a.state(), Observation.RECOVERED, null, silent.timing(), now);
@@ -136,12 +204,12 @@ public class AlertService {
             result,
             outcome,
             byRule.getOrDefault(outcome.rule().name(), List.of()),
+            stored,
             facts,
             eventId,
             now);
       }
     }
-    return result;
   }
 
   /**
@@ -153,6 +221,7 @@ public class AlertService {
       List<AlertTransitioned> result,
       RuleOutcome outcome,
       List<AlertEntity> stored,
+      List<AlertEntity> entityAlerts,
       Facts facts,
       String eventId,
       Instant now) {
@@ -164,7 +233,11 @@ public class AlertService {
         if (i.observation() == Observation.MATCH) {
           Decision d =
               AlertTransition.decide(null, Observation.MATCH, i.severity(), rule.timing(), now);
-          add(result, writer.apply(null, d, change(facts, i.candidate(), null, eventId), now));
+          add(
+              result,
+              created(
+                  entityAlerts,
+                  writer.apply(null, d, change(facts, i.candidate(), null, eventId), now)));
         }
       }
       return;
@@ -210,15 +283,26 @@ public class AlertService {
           d.transition() == AlertTransition.RESOLVE || d.transition() == AlertTransition.CANCEL
               ? i.detail()
               : null;
-      add(
-          result,
-          writer.apply(a, d, change(facts, matched ? i.candidate() : null, reason, eventId), now));
+      AlertTransitioned t =
+          writer.apply(a, d, change(facts, matched ? i.candidate() : null, reason, eventId), now);
+      add(result, a == null ? created(entityAlerts, t) : t);
     }
   }
 
   private static AlertWriter.Change change(
       Facts facts, dev.vigil.alert.domain.AlertCandidate c, String reason, String eventId) {
     return new AlertWriter.Change(facts.source(), facts.entityId(), c, reason, eventId, null);
+  }
+
+  /**
+   * Adds a newly stored alert to its entity's list, so later events of the batch see it. The row is
+   * in the persistence context, so finding it costs no query.
+   */
+  private AlertTransitioned created(List<AlertEntity> entityAlerts, AlertTransitioned t) {
+    if (t != null) {
+      entityAlerts.add(alerts.findById(t.fingerprint()));
+    }
+    return t;
   }
 
   private static void add(List<AlertTransitioned> result, AlertTransitioned t) {

@@ -98,6 +98,46 @@ class AlertServiceTest {
     assertThat(queries.find(fingerprint).orElseThrow().status()).isEqualTo(AlertStatus.INACTIVE);
   }
 
+  @Test
+  void eventsOfOneEntityInOneBatchSeeEachOthersAlerts() {
+    String other = "t-" + UUID.randomUUID();
+    List<AlertTransitioned> result =
+        service.applyAll(
+            AlertService.CERTIFICATE_SCANS_CONSUMER,
+            List.of(
+                inbound(TestScans.completed(target, "e.example.com", 10)),
+                inbound(TestScans.completed(other, "f.example.com", 10)),
+                inbound(TestScans.completed(target, "e.example.com", 80)),
+                inbound(TestScans.completed(target, "e.example.com", 3))));
+
+    assertThat(result)
+        .extracting(AlertTransitioned::transition)
+        .containsExactly(FIRE, FIRE, RESOLVE, REFIRE);
+    assertThat(result.get(2).fingerprint()).isEqualTo(result.get(0).fingerprint());
+    assertThat(queries.find(result.get(0).fingerprint()).orElseThrow().status())
+        .isEqualTo(AlertStatus.FIRING);
+    assertThat(queries.find(result.get(1).fingerprint()).orElseThrow().status())
+        .isEqualTo(AlertStatus.FIRING);
+  }
+
+  @Test
+  void aBatchRedeliveredOrRepeatingAnEventChangesNothingTheSecondTime() {
+    AlertService.Inbound expiring = inbound(TestScans.completed(target, "g.example.com", 10));
+
+    List<AlertTransitioned> first =
+        service.applyAll(AlertService.CERTIFICATE_SCANS_CONSUMER, List.of(expiring, expiring));
+    List<AlertTransitioned> again =
+        service.applyAll(AlertService.CERTIFICATE_SCANS_CONSUMER, List.of(expiring));
+
+    assertThat(first).extracting(AlertTransitioned::transition).containsExactly(FIRE);
+    assertThat(again).isEmpty();
+  }
+
+  private static AlertService.Inbound inbound(dev.vigil.events.CertificateScanned scan) {
+    return new AlertService.Inbound(
+        UUID.randomUUID().toString(), dev.vigil.alert.rules.FactSheets.certificate(scan));
+  }
+
   private List<AlertTransitioned> apply(dev.vigil.events.CertificateScanned scan) {
     return service.apply(UUID.randomUUID().toString(), scan);
   }

@@ -36,6 +36,10 @@ import org.apache.kafka.common.serialization.StringSerializer;
  * evaluated per second, sustained) and the latency from publishing a scan to its {@code AlertFired}
  * on {@code vigil.alerts}.
  *
+ * <p>Also reports the CPU time per event of the service and of PostgreSQL over the measured phase
+ * (from {@code /proc}). {@code BENCH_SERVICE_JAVA_OPTS} passes JVM options (a JFR recording) to the
+ * service; {@code BENCH_ALERT_APP} runs another build's {@code quarkus-app} directory.
+ *
  * <p>{@code java -cp deploy/local/target/vigil-local.jar dev.vigil.local.AlertPipelineBench
  * [events] [targets] [events-per-second]} after {@code ./mvnw -DskipTests install}.
  */
@@ -63,10 +67,17 @@ public final class AlertPipelineBench {
       env.put("VIGIL_DB_PASSWORD", db.password());
       env.put("VIGIL_OPERATOR_PASSWORD", "local-operator-" + ProcessHandle.current().pid());
       env.put("QUARKUS_LOG_LEVEL", "WARN");
+      // JVM options for the service only (e.g. a JFR recording), not for this driver.
+      String serviceOpts = System.getenv("BENCH_SERVICE_JAVA_OPTS");
+      if (serviceOpts != null) {
+        env.put("JAVA_TOOL_OPTIONS", serviceOpts);
+      }
+      // Another build of the service (e.g. the previous commit's) to compare in the same run.
+      String app = System.getenv("BENCH_ALERT_APP");
       ServiceProcess service =
           ServiceProcess.start(
               "alert-service",
-              root.resolve("alert-service/target/quarkus-app"),
+              app != null ? Path.of(app) : root.resolve("alert-service/target/quarkus-app"),
               FreePortsMain.free(),
               env,
               root.resolve("deploy/local/target/bench-logs"));
@@ -80,7 +91,14 @@ public final class AlertPipelineBench {
         publishAndWait(kafka.bootstrapServers(), Math.min(events, 20_000), targets, 0, sentAt);
         latencies.clear();
         System.out.printf("measured: %,d scans over %,d targets%n", events, targets);
+        double serviceCpu = ProcessCpu.millis(service.pid());
+        Map<String, Double> threads = ProcessCpu.jvmThreadMillis(service.pid());
+        double postgresCpu = ProcessCpu.postgresMillis(postgres.port());
         Result r = publishAndWait(kafka.bootstrapServers(), events, targets, 1, sentAt);
+        serviceCpu = ProcessCpu.millis(service.pid()) - serviceCpu;
+        Map<String, Double> threadsAfter = ProcessCpu.jvmThreadMillis(service.pid());
+        threadsAfter.replaceAll((kind, ms) -> (ms - threads.get(kind)) * 1000 / events);
+        postgresCpu = ProcessCpu.postgresMillis(postgres.port()) - postgresCpu;
         running.set(false);
         watcher.join();
         List<Long> sorted = new ArrayList<>(latencies);
@@ -94,6 +112,15 @@ public final class AlertPipelineBench {
             sorted.size(),
             sorted.isEmpty() ? -1 : sorted.get(sorted.size() / 2),
             sorted.isEmpty() ? -1 : sorted.get((int) (sorted.size() * 0.99)));
+        System.out.printf(
+            "CPU per event: alert-service %.1f us (threads: %s us), PostgreSQL %.1f us;"
+                + " load average %s%n",
+            serviceCpu * 1000 / events,
+            threadsAfter.entrySet().stream()
+                .map(e -> e.getKey() + " " + Math.round(e.getValue()))
+                .collect(java.util.stream.Collectors.joining(", ")),
+            postgresCpu * 1000 / events,
+            ProcessCpu.loadAverage());
       } finally {
         service.close();
       }

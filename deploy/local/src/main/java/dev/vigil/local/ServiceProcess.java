@@ -74,6 +74,10 @@ final class ServiceProcess implements AutoCloseable {
     return process.info().totalCpuDuration().orElse(Duration.ZERO);
   }
 
+  long pid() {
+    return process.pid();
+  }
+
   String url() {
     return "http://localhost:" + port;
   }

@@ -3,8 +3,17 @@ package dev.vigil.platform.inbox;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import java.sql.Array;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.Set;
+import org.hibernate.Session;
 
 /**
  * Makes consumers idempotent. A consumer calls {@link #firstDelivery} inside the transaction that
@@ -38,5 +47,42 @@ public class Inbox {
             .setParameter(3, Instant.now(clock))
             .executeUpdate();
     return inserted == 1;
+  }
+
+  /**
+   * {@link #firstDelivery} for a whole batch in one statement: one round trip instead of one per
+   * event.
+   *
+   * @return the ids seen for the first time; an id repeated within {@code eventIds} counts once
+   */
+  @Transactional(Transactional.TxType.MANDATORY)
+  public Set<String> firstDeliveries(String consumer, Collection<String> eventIds) {
+    if (eventIds.isEmpty()) {
+      return Set.of();
+    }
+    OffsetDateTime now = OffsetDateTime.ofInstant(Instant.now(clock), ZoneOffset.UTC);
+    return em.unwrap(Session.class)
+        .doReturningWork(
+            connection -> {
+              Set<String> first = new HashSet<>();
+              Array ids = connection.createArrayOf("varchar", eventIds.toArray());
+              try (PreparedStatement insert =
+                  connection.prepareStatement(
+                      "insert into processed_event (consumer, event_id, processed_at)"
+                          + " select ?, id, ? from unnest(?) as ids(id)"
+                          + " on conflict do nothing returning event_id")) {
+                insert.setString(1, consumer);
+                insert.setObject(2, now);
+                insert.setArray(3, ids);
+                try (ResultSet rows = insert.executeQuery()) {
+                  while (rows.next()) {
+                    first.add(rows.getString(1));
+                  }
+                }
+              } finally {
+                ids.free();
+              }
+              return first;
+            });
   }
 }
