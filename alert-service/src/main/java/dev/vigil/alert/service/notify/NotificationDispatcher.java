@@ -14,7 +14,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -42,6 +44,7 @@ public class NotificationDispatcher {
   private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor();
   private final ConcurrentLinkedQueue<NotificationLogService.Finish> finished =
       new ConcurrentLinkedQueue<>();
+  private final Map<String, Counter> counters = new ConcurrentHashMap<>();
 
   public NotificationDispatcher(
       HttpSender http,
@@ -100,7 +103,9 @@ public class NotificationDispatcher {
                   c.receiver(), c.kind(), a.detail());
               finish(c, LogEntry.FAILED, attempt, a.detail());
             }
-            case RETRYABLE -> retry(c, attempt, firstTry, a);
+            // Completions may run on a Vert.x event loop: recording the attempt is a database
+            // write, so it happens on the dispatcher's own timer thread.
+            case RETRYABLE -> timer.execute(() -> retry(c, attempt, firstTry, a));
           }
         });
   }
@@ -154,11 +159,15 @@ public class NotificationDispatcher {
   }
 
   private void count(String kind, Delivery.Outcome outcome) {
-    Counter.builder("vigil_notifications_attempts_total")
-        .description("Delivery attempts by integration kind and outcome")
-        .tag("integration", kind)
-        .tag("outcome", outcome.name())
-        .register(metrics)
+    counters
+        .computeIfAbsent(
+            kind + "/" + outcome,
+            k ->
+                Counter.builder("vigil_notifications_attempts_total")
+                    .description("Delivery attempts by integration kind and outcome")
+                    .tag("integration", kind)
+                    .tag("outcome", outcome.name())
+                    .register(metrics))
         .increment();
   }
 
