@@ -139,6 +139,21 @@ public class NotificationLogRepository {
     }
   }
 
+  /** Extends leases of pending rows to {@code until}; a longer lease (a retry's) is kept. */
+  public void renewLeases(List<Long> ids, Instant until) {
+    String sql =
+        "update notification_log set lease_until = greatest(lease_until, ?)"
+            + " where id = any(?) and status = 'PENDING'";
+    try (Connection c = ds.getConnection();
+        PreparedStatement ps = c.prepareStatement(sql)) {
+      ps.setTimestamp(1, Jdbc.ts(until));
+      ps.setArray(2, c.createArrayOf("int8", ids.toArray()));
+      ps.executeUpdate();
+    } catch (SQLException e) {
+      throw Jdbc.wrap(e);
+    }
+  }
+
   /** Records a failed attempt and pushes the lease past the next retry. */
   public void attempted(long id, int attempts, String error, Instant leaseUntil) {
     String sql =
