@@ -3,6 +3,7 @@ package dev.vigil.alert.notify;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -110,6 +111,48 @@ class NotificationFlowTest {
         .isNotEqualTo("0001-01-01T00:00:00Z");
     // The resolved alert keeps the annotations it fired with (AlertResolved carries none).
     assertThat(resolved.path("commonAnnotations").path("summary").asText()).isNotBlank();
+  }
+
+  @Test
+  void aNewGroupWithoutGroupWaitIsNotifiedAtOnceAndLaterAlertsWaitForGroupInterval() {
+    String test = "t-" + UUID.randomUUID();
+    Map<String, String> first = NotifyFixtures.labels("Instant", test, "test_receiver", "instant");
+    Map<String, String> second =
+        NotifyFixtures.labels("Instant", test, "test_receiver", "instant", "host", "b");
+    Instant at = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+    String ceId = fx.fire(first, UUID.randomUUID().toString(), at);
+    // Flushed by the intake transaction that created the group (no group_wait).
+    await().atMost(WAIT).until(() -> fx.received("/hook", test).size() == 1);
+    long firstAt = fx.received("/hook", test).get(0).path("receivedAtMillis").asLong();
+    assertThat(fx.received("/hook", test).get(0).path("body").path("alerts")).hasSize(1);
+
+    fx.fire(first, ceId, at); // redelivered: nothing new
+    fx.fire(second);
+    await().atMost(WAIT).until(() -> fx.received("/hook", test).size() == 2);
+    JsonNode update = fx.received("/hook", test).get(1);
+    // The group exists now: the second alert waits for group_interval (1 s) and comes with both.
+    assertThat(update.path("receivedAtMillis").asLong() - firstAt).isGreaterThanOrEqualTo(900);
+    assertThat(update.path("body").path("alerts")).hasSize(2);
+    assertThat(update.path("body").path("groupKey").asText())
+        .isEqualTo(fx.received("/hook", test).get(0).path("body").path("groupKey").asText());
+    await()
+        .during(QUIET)
+        .atMost(QUIET.plusSeconds(5))
+        .until(() -> fx.received("/hook", test).size() == 2);
+    String mine = "findAll { it.groupKey.contains('" + test + "') }";
+    await()
+        .atMost(WAIT)
+        .untilAsserted(
+            () ->
+                given()
+                    .queryParam("receiver", "hook")
+                    .queryParam("limit", 1000)
+                    .when()
+                    .get("/api/v1/notifications")
+                    .then()
+                    .statusCode(200)
+                    .body(mine + ".status", org.hamcrest.Matchers.everyItem(equalTo("sent")))
+                    .body(mine + ".size()", equalTo(2)));
   }
 
   @Test

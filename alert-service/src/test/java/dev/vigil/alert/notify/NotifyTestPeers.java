@@ -55,6 +55,9 @@ public class NotifyTestPeers implements QuarkusTestResourceLifecycleManager {
           - matchers: ['test_receiver="muted"']
             receiver: hook
             mute_time_intervals: [always]
+          - matchers: ['test_receiver="instant"']
+            receiver: hook
+            group_wait: 0s
       inhibit_rules:
         - source_matchers: ['alertname="ProviderDown"']
           target_matchers: ['alertname="ChainLag"']

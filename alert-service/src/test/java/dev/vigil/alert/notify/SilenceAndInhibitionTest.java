@@ -138,6 +138,46 @@ class SilenceAndInhibitionTest {
                     .allMatch(a -> a.path("labels").path("provider").asText().equals("infura")));
   }
 
+  @Test
+  void silencesAndInhibitionHoldForGroupsFlushedAtIntake() {
+    String test = "t-" + UUID.randomUUID();
+    fx.fire(NotifyFixtures.labels("ProviderDown", test, "provider", "alchemy"));
+    await().atMost(NotificationFlowTest.WAIT).until(() -> countOf(test, "ProviderDown") == 1);
+    String inhibited =
+        fx.fire(
+            NotifyFixtures.labels(
+                "ChainLag", test, "provider", "alchemy", "test_receiver", "instant"));
+    String silenced = "s-" + UUID.randomUUID();
+    create(silence(silenced, false));
+    String muted = fx.fire(NotifyFixtures.labels("Silenced", silenced, "test_receiver", "instant"));
+    fx.fire(
+        NotifyFixtures.labels("ChainLag", test, "provider", "infura", "test_receiver", "instant"));
+    await().atMost(NotificationFlowTest.WAIT).until(() -> countOf(test, "ChainLag") >= 1);
+    await()
+        .atMost(NotificationFlowTest.WAIT)
+        .until(
+            () ->
+                infrastructure.processed(NotificationIntake.CONSUMER, inhibited)
+                    && infrastructure.processed(NotificationIntake.CONSUMER, muted));
+    await()
+        .during(NotificationFlowTest.QUIET)
+        .atMost(NotificationFlowTest.QUIET.plusSeconds(5))
+        .until(
+            () ->
+                fx.received("/hook", silenced).isEmpty()
+                    && fx.received("/hook", test).stream()
+                        .map(r -> r.path("body"))
+                        .filter(
+                            b ->
+                                b.path("groupLabels").path("alertname").asText().equals("ChainLag"))
+                        .flatMap(
+                            b ->
+                                java.util.stream.StreamSupport.stream(
+                                    b.path("alerts").spliterator(), false))
+                        .allMatch(
+                            a -> a.path("labels").path("provider").asText().equals("infura")));
+  }
+
   private long countOf(String test, String alertName) {
     return fx.received("/hook", test).stream()
         .map(r -> r.path("body").path("groupLabels").path("alertname").asText())

@@ -154,6 +154,10 @@ final class AlertmanagerSide implements AutoCloseable {
     return b.append(']').toString();
   }
 
+  long pid() {
+    return process.pid();
+  }
+
   @Override
   public void close() {
     process.destroy();

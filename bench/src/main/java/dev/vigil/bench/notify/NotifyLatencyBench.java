@@ -14,6 +14,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
@@ -33,8 +35,13 @@ import org.apache.kafka.common.serialization.StringSerializer;
  *
  * <pre>
  * java -cp bench/target/classes:deploy/local/target/vigil-local.jar \
- *     dev.vigil.bench.notify.NotifyLatencyBench [rate=5000] [seconds=20]
+ *     dev.vigil.bench.notify.NotifyLatencyBench [rate=5000] [seconds=20] [both|vigil]
  * </pre>
+ *
+ * <p>{@code vigil} skips the Alertmanager side (for profiling runs); {@code BENCH_SERVICE_JVM_OPTS}
+ * adds JVM options to the alert-service child (e.g. {@code -XX:StartFlightRecording=...}), {@code
+ * BENCH_SERVICE_JAR} runs another build of it (before/after comparisons). CPU per notification is
+ * read from {@code /proc} for the service, PostgreSQL and Alertmanager.
  */
 public final class NotifyLatencyBench {
 
@@ -43,6 +50,7 @@ public final class NotifyLatencyBench {
   public static void main(String[] args) throws Exception {
     int rate = args.length > 0 ? Integer.parseInt(args[0]) : 5000;
     int seconds = args.length > 1 ? Integer.parseInt(args[1]) : 20;
+    boolean withAlertmanager = args.length < 3 || !args[2].equals("vigil");
     int warmup = 5_000;
     int measured = rate * seconds;
     int amMax = 200_000;
@@ -58,25 +66,8 @@ public final class NotifyLatencyBench {
     try (WebhookSink sink = new WebhookSink(total);
         LocalKafka kafka = LocalKafka.start(3);
         LocalPostgres postgres = LocalPostgres.start(null)) {
-      try (AlertmanagerSide am = new AlertmanagerSide(dir, freePort(), sink.url("/am"))) {
-        int from = warmup + measured;
-        String before = loadAverage();
-        double accepted = am.feed(from, from + measured, rate, published, run);
-        awaitArrivals(sink, from, from + measured, Duration.ofSeconds(60));
-        System.out.printf(
-            "Alertmanager %,d alerts/s offered (%.0f accepted) for %d s: %s; load %s -> %s%n",
-            rate,
-            accepted,
-            seconds,
-            Latencies.of(published, sink.arrivedNanos, from, from + measured),
-            before,
-            loadAverage());
-        int maxFrom = from + measured;
-        double max = am.feed(maxFrom, maxFrom + amMax, 0, published, run);
-        awaitArrivals(sink, maxFrom, maxFrom + amMax, Duration.ofSeconds(60));
-        System.out.printf(
-            "Alertmanager unpaced, 16 clients x 100: %.0f alerts/s accepted; %s%n",
-            max, Latencies.of(published, sink.arrivedNanos, maxFrom, maxFrom + amMax));
+      if (withAlertmanager) {
+        runAlertmanager(dir, sink, warmup, measured, amMax, rate, seconds, published, run);
       }
       LocalPostgres.Database db = postgres.database("alert", "bench-" + run);
       Path config = dir.resolve("notify.yml");
@@ -103,17 +94,20 @@ public final class NotifyLatencyBench {
         awaitArrivals(sink, 0, warmup, Duration.ofSeconds(60));
         System.out.println("warm-up: " + Latencies.of(published, sink.arrivedNanos, 0, warmup));
         String before = loadAverage();
+        long pg = CpuMeter.postmaster(postgres.port());
+        double serviceCpu = CpuMeter.cpuSeconds(service.pid());
+        double pgCpu = CpuMeter.cpuSeconds(pg);
         double achieved = publish(producer, warmup, warmup + measured, rate, published, run);
         awaitArrivals(sink, warmup, warmup + measured, Duration.ofSeconds(60));
+        Latencies l = Latencies.of(published, sink.arrivedNanos, warmup, warmup + measured);
         System.out.printf(
             "Vigil %,d events/s offered (%.0f achieved) for %d s: %s; duplicates %d; load %s -> %s%n",
-            rate,
-            achieved,
-            seconds,
-            Latencies.of(published, sink.arrivedNanos, warmup, warmup + measured),
-            sink.duplicates.get(),
-            before,
-            loadAverage());
+            rate, achieved, seconds, l, sink.duplicates.get(), before, loadAverage());
+        System.out.printf(
+            "Vigil CPU per notification: service %.0f us, PostgreSQL %.0f us%s%n",
+            (CpuMeter.cpuSeconds(service.pid()) - serviceCpu) * 1e6 / Math.max(1, l.arrived()),
+            (CpuMeter.cpuSeconds(pg) - pgCpu) * 1e6 / Math.max(1, l.arrived()),
+            pg < 0 ? " (postmaster not found)" : "");
       } finally {
         service.destroy();
         service.waitFor();
@@ -121,16 +115,63 @@ public final class NotifyLatencyBench {
     }
   }
 
+  private static void runAlertmanager(
+      Path dir,
+      WebhookSink sink,
+      int warmup,
+      int measured,
+      int amMax,
+      int rate,
+      int seconds,
+      long[] published,
+      String run)
+      throws IOException, InterruptedException {
+    try (AlertmanagerSide am = new AlertmanagerSide(dir, freePort(), sink.url("/am"))) {
+      int from = warmup + measured;
+      String before = loadAverage();
+      double cpu = CpuMeter.cpuSeconds(am.pid());
+      double accepted = am.feed(from, from + measured, rate, published, run);
+      awaitArrivals(sink, from, from + measured, Duration.ofSeconds(60));
+      Latencies l = Latencies.of(published, sink.arrivedNanos, from, from + measured);
+      System.out.printf(
+          "Alertmanager %,d alerts/s offered (%.0f accepted) for %d s: %s; load %s -> %s;"
+              + " CPU per notification %.0f us%n",
+          rate,
+          accepted,
+          seconds,
+          l,
+          before,
+          loadAverage(),
+          (CpuMeter.cpuSeconds(am.pid()) - cpu) * 1e6 / Math.max(1, l.arrived()));
+      int maxFrom = from + measured;
+      double max = am.feed(maxFrom, maxFrom + amMax, 0, published, run);
+      awaitArrivals(sink, maxFrom, maxFrom + amMax, Duration.ofSeconds(60));
+      System.out.printf(
+          "Alertmanager unpaced, 16 clients x 100: %.0f alerts/s accepted; %s%n",
+          max, Latencies.of(published, sink.arrivedNanos, maxFrom, maxFrom + amMax));
+    }
+  }
+
   private static Process startService(
       Path dir, int port, String bootstrap, LocalPostgres.Database db, Path config)
       throws IOException {
-    Path app = Path.of("alert-service/target/quarkus-app/quarkus-run.jar").toAbsolutePath();
+    Path app =
+        Path.of(
+                System.getenv()
+                    .getOrDefault(
+                        "BENCH_SERVICE_JAR", "alert-service/target/quarkus-app/quarkus-run.jar"))
+            .toAbsolutePath();
+    List<String> command = new ArrayList<>();
+    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.add("-Xmx512m");
+    String extra = System.getenv("BENCH_SERVICE_JVM_OPTS");
+    if (extra != null && !extra.isBlank()) {
+      command.addAll(List.of(extra.trim().split("\\s+")));
+    }
+    command.add("-jar");
+    command.add(app.toString());
     ProcessBuilder pb =
-        new ProcessBuilder(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx512m",
-                "-jar",
-                app.toString())
+        new ProcessBuilder(command)
             .redirectErrorStream(true)
             .redirectOutput(dir.resolve("alert-service.log").toFile());
     Map<String, String> env = pb.environment();

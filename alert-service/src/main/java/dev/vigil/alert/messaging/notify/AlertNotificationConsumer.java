@@ -3,6 +3,7 @@ package dev.vigil.alert.messaging.notify;
 import dev.vigil.alert.Channels;
 import dev.vigil.alert.domain.notify.AlertChange;
 import dev.vigil.alert.service.notify.FlushScheduler;
+import dev.vigil.alert.service.notify.NotificationDispatcher;
 import dev.vigil.alert.service.notify.NotificationIntake;
 import dev.vigil.events.AlertFired;
 import dev.vigil.events.AlertResolved;
@@ -16,10 +17,8 @@ import io.smallrye.reactive.messaging.kafka.KafkaRecord;
 import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -41,12 +40,17 @@ public class AlertNotificationConsumer {
   private final CloudEventCodec codec;
   private final NotificationIntake intake;
   private final FlushScheduler scheduler;
+  private final NotificationDispatcher dispatcher;
 
   public AlertNotificationConsumer(
-      CloudEventCodec codec, NotificationIntake intake, FlushScheduler scheduler) {
+      CloudEventCodec codec,
+      NotificationIntake intake,
+      FlushScheduler scheduler,
+      NotificationDispatcher dispatcher) {
     this.codec = codec;
     this.intake = intake;
     this.scheduler = scheduler;
+    this.dispatcher = dispatcher;
   }
 
   @Incoming(Channels.ALERT_NOTIFICATIONS)
@@ -62,18 +66,25 @@ public class AlertNotificationConsumer {
         poisoned.add(record.nack(e).toCompletableFuture());
       }
     }
-    Optional<Instant> due;
+    NotificationIntake.Result result;
     try {
-      due =
+      result =
           TransientFailures.retry(
               () -> intake.apply(changes), Duration.ofMillis(200), Duration.ofSeconds(60));
     } catch (RuntimeException e) {
       LOG.errorf(e, "alert batch could not be applied: %s", e.getMessage());
       return batch.nack(e);
     }
-    // The batch is committed: a failed wake-up only delays the flush until the next tick.
+    // The batch is committed. Its fresh groups' notifications are claimed: send them now (a
+    // failure here leaves them pending, and the lease hands them to the periodic reclaim). A
+    // failed wake-up only delays the other flushes until the next tick.
     try {
-      due.ifPresent(scheduler::wakeAt);
+      dispatcher.dispatch(result.claimed());
+    } catch (RuntimeException e) {
+      LOG.warnf("dispatch failed, the lease will resend: %s", e.getMessage());
+    }
+    try {
+      result.due().ifPresent(scheduler::wakeAt);
     } catch (RuntimeException e) {
       LOG.warnf("flush wake-up failed, the periodic tick will flush: %s", e.getMessage());
     }

@@ -106,26 +106,51 @@ public class NotificationLogRepository {
   }
 
   /**
-   * Ends rows as one JDBC batch: SENT or FAILED, with the number of attempts and the last error.
+   * Ends rows in one statement (arrays unnested server-side): SENT or FAILED, with the number of
+   * attempts and the last error.
    */
   public void finishAll(List<Object[]> rows, Instant now) {
+    int n = rows.size();
+    if (n == 0) {
+      return;
+    }
+    String[][] cols = new String[4][n];
+    for (int i = 0; i < n; i++) {
+      Object[] r = rows.get(i);
+      String error = (String) r[3];
+      cols[0][i] = Long.toString((Long) r[0]);
+      cols[1][i] = (String) r[1];
+      cols[2][i] = Integer.toString((Integer) r[2]);
+      cols[3][i] = error == null ? null : error.substring(0, Math.min(error.length(), 1000));
+    }
     String sql =
-        "update notification_log set status = ?, attempts = ?, last_error = ?, finished_at = ?"
-            + " where id = ? and status = 'PENDING'";
+        "update notification_log l set status = u.s, attempts = u.a::int, last_error = u.e,"
+            + " finished_at = ? from unnest(?::text[], ?::text[], ?::text[], ?::text[])"
+            + " as u(id, s, a, e) where l.id = u.id::bigint and l.status = 'PENDING'";
     try (Connection c = ds.getConnection();
         PreparedStatement ps = c.prepareStatement(sql)) {
-      for (Object[] r : rows) {
-        String error = (String) r[3];
-        ps.setString(1, (String) r[1]);
-        ps.setInt(2, (Integer) r[2]);
-        ps.setString(3, error == null ? null : error.substring(0, Math.min(error.length(), 1000)));
-        ps.setTimestamp(4, Jdbc.ts(now));
-        ps.setLong(5, (Long) r[0]);
-        ps.addBatch();
+      ps.setTimestamp(1, Jdbc.ts(now));
+      for (int i = 0; i < cols.length; i++) {
+        ps.setArray(i + 2, c.createArrayOf("text", cols[i]));
       }
-      ps.executeBatch();
+      ps.executeUpdate();
     } catch (SQLException e) {
-      throw Jdbc.wrap(e.getNextException() != null ? e.getNextException() : e);
+      throw Jdbc.wrap(e);
+    }
+  }
+
+  /** Extends leases of pending rows to {@code until}; a longer lease (a retry's) is kept. */
+  public void renewLeases(List<Long> ids, Instant until) {
+    String sql =
+        "update notification_log set lease_until = greatest(lease_until, ?)"
+            + " where id = any(?) and status = 'PENDING'";
+    try (Connection c = ds.getConnection();
+        PreparedStatement ps = c.prepareStatement(sql)) {
+      ps.setTimestamp(1, Jdbc.ts(until));
+      ps.setArray(2, c.createArrayOf("int8", ids.toArray()));
+      ps.executeUpdate();
+    } catch (SQLException e) {
+      throw Jdbc.wrap(e);
     }
   }
 

@@ -15,6 +15,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /** Aggregation groups and their members. Call inside a transaction. */
 @ApplicationScoped
@@ -33,45 +34,91 @@ public class NotifyGroupRepository {
   }
 
   /**
-   * Creates the groups that do not exist yet (no next flush: the caller schedules them). One JDBC
-   * batch: at thousands of alerts a second, round trips are what costs.
+   * Inserts the groups that do not exist yet, each in the state it carries (idle, or already
+   * flushed once by the intake), in the order given. One statement (arrays unnested server-side):
+   * at thousands of alerts a second, round trips and per-statement work are what costs.
+   *
+   * @return ids of the groups inserted (the others existed)
    */
-  public void ensureAll(Collection<GroupRow> rows, Instant now) {
+  public Set<String> insertAll(Collection<GroupRow> rows, Instant now) {
+    Set<String> inserted = new HashSet<>();
+    if (rows.isEmpty()) {
+      return inserted;
+    }
+    String[][] cols = new String[11][rows.size()];
+    int i = 0;
+    for (GroupRow g : rows) {
+      cols[0][i] = g.groupId();
+      cols[1][i] = g.routeId();
+      cols[2][i] = g.receiver();
+      cols[3][i] = g.groupKey();
+      cols[4][i] = Jdbc.json(mapper, g.groupLabels());
+      cols[5][i] = text(g.nextFlushAt());
+      cols[6][i] = text(g.lastFlushAt());
+      cols[7][i] = Long.toString(g.flushSeq());
+      cols[8][i] = g.sent() == null ? null : Jdbc.json(mapper, g.sent().firing());
+      cols[9][i] = g.sent() == null ? null : Jdbc.json(mapper, g.sent().resolved());
+      cols[10][i] = g.sent() == null ? null : text(g.sent().sentAt());
+      i++;
+    }
     String sql =
         "insert into notify_group (group_id, route_id, receiver, group_key, group_labels,"
-            + " created_at) values (?, ?, ?, ?, ?::jsonb, ?) on conflict (group_id) do nothing";
-    batch(
-        sql,
-        rows,
-        (ps, g) -> {
-          ps.setString(1, g.groupId());
-          ps.setString(2, g.routeId());
-          ps.setString(3, g.receiver());
-          ps.setString(4, g.groupKey());
-          ps.setString(5, Jdbc.json(mapper, g.groupLabels()));
-          ps.setTimestamp(6, Jdbc.ts(now));
-        });
+            + " next_flush_at, last_flush_at, flush_seq, sent_firing, sent_resolved, sent_at,"
+            + " created_at)"
+            + " select g, r, rc, k, l::jsonb, n::timestamptz, lf::timestamptz, s::bigint,"
+            + " sf::jsonb, sr::jsonb, sa::timestamptz, ?"
+            + " from unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[],"
+            + " ?::text[], ?::text[], ?::text[], ?::text[], ?::text[])"
+            + " with ordinality as u(g, r, rc, k, l, n, lf, s, sf, sr, sa, o) order by o"
+            + " on conflict (group_id) do nothing returning group_id";
+    try (Connection c = ds.getConnection();
+        PreparedStatement ps = c.prepareStatement(sql)) {
+      ps.setTimestamp(1, Jdbc.ts(now));
+      for (int k = 0; k < cols.length; k++) {
+        ps.setArray(k + 2, c.createArrayOf("text", cols[k]));
+      }
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          inserted.add(rs.getString(1));
+        }
+      }
+      return inserted;
+    } catch (SQLException e) {
+      throw Jdbc.wrap(e);
+    }
   }
 
-  /** Adds alerts to groups: pairs of {@code [groupId, fingerprint]}. */
+  /** Adds alerts to groups: pairs of {@code [groupId, fingerprint]}. One statement. */
   public void addMembers(Collection<String[]> members) {
-    batch(
-        "insert into notify_group_alert (group_id, fingerprint) values (?, ?) on conflict do nothing",
-        members,
-        (ps, m) -> {
-          ps.setString(1, m[0]);
-          ps.setString(2, m[1]);
-        });
+    if (members.isEmpty()) {
+      return;
+    }
+    String[][] cols = new String[2][members.size()];
+    int i = 0;
+    for (String[] m : members) {
+      cols[0][i] = m[0];
+      cols[1][i++] = m[1];
+    }
+    execute(
+        "insert into notify_group_alert (group_id, fingerprint)"
+            + " select * from unnest(?::text[], ?::text[]) on conflict do nothing",
+        cols);
   }
 
   public void scheduleAll(Map<String, Instant> next) {
-    batch(
-        "update notify_group set next_flush_at = ? where group_id = ?",
-        next.entrySet(),
-        (ps, e) -> {
-          ps.setTimestamp(1, Jdbc.ts(e.getValue()));
-          ps.setString(2, e.getKey());
-        });
+    if (next.isEmpty()) {
+      return;
+    }
+    String[][] cols = new String[2][next.size()];
+    int i = 0;
+    for (Map.Entry<String, Instant> e : next.entrySet()) {
+      cols[0][i] = e.getKey();
+      cols[1][i++] = text(e.getValue());
+    }
+    execute(
+        "update notify_group g set next_flush_at = u.n::timestamptz"
+            + " from unnest(?::text[], ?::text[]) as u(id, n) where g.group_id = u.id",
+        cols);
   }
 
   /** A flush to record: the next due time and (if it sent) the new log entry. */
@@ -80,18 +127,25 @@ public class NotifyGroupRepository {
 
   /** Records flushes: next due time, sequence number, log entry; drops resolved members. */
   public void flushedAll(Collection<Flushed> flushes, Instant now) {
-    batch(
-        "update notify_group set last_flush_at = ?, next_flush_at = ?, flush_seq = flush_seq + 1,"
-            + " sent_firing = ?::jsonb, sent_resolved = ?::jsonb, sent_at = ? where group_id = ?",
-        flushes,
-        (ps, f) -> {
-          ps.setTimestamp(1, Jdbc.ts(now));
-          ps.setTimestamp(2, Jdbc.ts(f.nextFlushAt()));
-          ps.setString(3, f.sent() == null ? null : Jdbc.json(mapper, f.sent().firing()));
-          ps.setString(4, f.sent() == null ? null : Jdbc.json(mapper, f.sent().resolved()));
-          ps.setTimestamp(5, f.sent() == null ? null : Jdbc.ts(f.sent().sentAt()));
-          ps.setString(6, f.groupId());
-        });
+    if (flushes.isEmpty()) {
+      return;
+    }
+    String[][] cols = new String[5][flushes.size()];
+    int i = 0;
+    for (Flushed f : flushes) {
+      cols[0][i] = f.groupId();
+      cols[1][i] = text(f.nextFlushAt());
+      cols[2][i] = f.sent() == null ? null : Jdbc.json(mapper, f.sent().firing());
+      cols[3][i] = f.sent() == null ? null : Jdbc.json(mapper, f.sent().resolved());
+      cols[4][i++] = f.sent() == null ? null : text(f.sent().sentAt());
+    }
+    execute(
+        "update notify_group g set last_flush_at = ?, next_flush_at = u.n::timestamptz, flush_seq = g.flush_seq + 1,"
+            + " sent_firing = u.sf::jsonb, sent_resolved = u.sr::jsonb, sent_at = u.sa::timestamptz"
+            + " from unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[])"
+            + " as u(id, n, sf, sr, sa) where g.group_id = u.id",
+        now,
+        cols);
     List<String[]> dropped = new ArrayList<>();
     flushes.forEach(f -> f.dropped().forEach(fp -> dropped.add(new String[] {f.groupId(), fp})));
     batch(
@@ -106,6 +160,32 @@ public class NotifyGroupRepository {
             + " (select 1 from notify_group_alert ga where ga.group_id = g.group_id)",
         flushes.stream().filter(f -> f.nextFlushAt() == null).map(Flushed::groupId).toList(),
         (ps, id) -> ps.setString(1, id));
+  }
+
+  private static String text(Instant instant) {
+    return instant == null ? null : instant.toString();
+  }
+
+  /** Runs a statement whose parameters are text arrays, one per column. */
+  private void execute(String sql, String[][] columns) {
+    execute(sql, null, columns);
+  }
+
+  /** The same, with a timestamp as the first parameter when {@code first} is not null. */
+  private void execute(String sql, Instant first, String[][] columns) {
+    try (Connection c = ds.getConnection();
+        PreparedStatement ps = c.prepareStatement(sql)) {
+      int p = 1;
+      if (first != null) {
+        ps.setTimestamp(p++, Jdbc.ts(first));
+      }
+      for (String[] column : columns) {
+        ps.setArray(p++, c.createArrayOf("text", column));
+      }
+      ps.executeUpdate();
+    } catch (SQLException e) {
+      throw Jdbc.wrap(e);
+    }
   }
 
   /** Binds one row of a batch. */

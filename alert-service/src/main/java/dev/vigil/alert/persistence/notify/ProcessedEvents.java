@@ -4,6 +4,7 @@ import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.HashSet;
@@ -12,7 +13,7 @@ import java.util.Set;
 
 /**
  * The platform inbox ({@code processed_event}), marked for a whole batch in one JDBC batch: the
- * same rows and semantics as {@code Inbox.firstDelivery}, without a round trip per record.
+ * same rows and semantics as {@code Inbox.firstDelivery}, in one statement per batch.
  */
 @ApplicationScoped
 public class ProcessedEvents {
@@ -29,26 +30,25 @@ public class ProcessedEvents {
     if (eventIds.isEmpty()) {
       return first;
     }
+    // One statement for the batch (arrays unnested server-side); the rows that were inserted are
+    // the first deliveries.
     try (Connection c = ds.getConnection();
         PreparedStatement ps =
             c.prepareStatement(
-                "insert into processed_event (consumer, event_id, processed_at) values (?, ?, ?)"
-                    + " on conflict do nothing")) {
-      for (String id : eventIds) {
-        ps.setString(1, consumer);
-        ps.setString(2, id);
-        ps.setTimestamp(3, Jdbc.ts(now));
-        ps.addBatch();
-      }
-      int[] counts = ps.executeBatch();
-      for (int i = 0; i < counts.length; i++) {
-        if (counts[i] > 0) {
-          first.add(eventIds.get(i));
+                "insert into processed_event (consumer, event_id, processed_at)"
+                    + " select ?, e, ? from unnest(?::text[]) as u(e)"
+                    + " on conflict do nothing returning event_id")) {
+      ps.setString(1, consumer);
+      ps.setTimestamp(2, Jdbc.ts(now));
+      ps.setArray(3, c.createArrayOf("text", eventIds.toArray()));
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          first.add(rs.getString(1));
         }
       }
       return first;
     } catch (SQLException e) {
-      throw Jdbc.wrap(e.getNextException() != null ? e.getNextException() : e);
+      throw Jdbc.wrap(e);
     }
   }
 }

@@ -14,7 +14,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -42,6 +45,9 @@ public class NotificationDispatcher {
   private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor();
   private final ConcurrentLinkedQueue<NotificationLogService.Finish> finished =
       new ConcurrentLinkedQueue<>();
+  private final Map<String, Counter> counters = new ConcurrentHashMap<>();
+  /** Log ids this replica claimed and has not finished writing the outcome of. */
+  private final Set<Long> held = ConcurrentHashMap.newKeySet();
 
   public NotificationDispatcher(
       HttpSender http,
@@ -59,11 +65,38 @@ public class NotificationDispatcher {
     this.metrics = metrics;
     this.clock = clock;
     timer.scheduleWithFixedDelay(this::writeFinished, 20, 20, TimeUnit.MILLISECONDS);
+    long renew = Math.max(200, settings.lease().toMillis() / 3);
+    timer.scheduleWithFixedDelay(this::renewLeases, renew, renew, TimeUnit.MILLISECONDS);
   }
 
+  /**
+   * Sends claimed notifications. A notification this replica already holds (claimed, being sent,
+   * or its outcome not yet written) is skipped: under overload the periodic reclaim can hand back
+   * a row whose lease ran out while it waited here, and sending it again would notify twice.
+   */
   public void dispatch(List<Claimed> claimed) {
     Instant now = clock.instant();
-    claimed.forEach(c -> attempt(c, c.attempts() + 1, now));
+    for (Claimed c : claimed) {
+      if (held.add(c.logId())) {
+        attempt(c, c.attempts() + 1, now);
+      }
+    }
+  }
+
+  /**
+   * Keeps the leases of the notifications this replica holds: a send that waits for a free
+   * request slot, or an outcome that waits to be written, must not look abandoned to another
+   * replica. A replica that dies stops renewing, and its rows are resent after one lease.
+   */
+  private void renewLeases() {
+    if (held.isEmpty()) {
+      return;
+    }
+    try {
+      logService.renewLeases(List.copyOf(held), clock.instant().plus(settings.lease()));
+    } catch (RuntimeException e) {
+      LOG.warnf("cannot renew %d notification leases: %s", held.size(), e.getMessage());
+    }
   }
 
   private void attempt(Claimed c, int attempt, Instant firstTry) {
@@ -100,7 +133,9 @@ public class NotificationDispatcher {
                   c.receiver(), c.kind(), a.detail());
               finish(c, LogEntry.FAILED, attempt, a.detail());
             }
-            case RETRYABLE -> retry(c, attempt, firstTry, a);
+            // Completions may run on a Vert.x event loop: recording the attempt is a database
+            // write, so it happens on the dispatcher's own timer thread.
+            case RETRYABLE -> timer.execute(() -> retry(c, attempt, firstTry, a));
           }
         });
   }
@@ -145,6 +180,7 @@ public class NotificationDispatcher {
     }
     try {
       logService.finishAll(batch);
+      batch.forEach(f -> held.remove(f.id()));
     } catch (RuntimeException e) {
       // Put them back; the rows stay PENDING meanwhile, and are resent only if the lease expires.
       LOG.warnf(
@@ -154,11 +190,15 @@ public class NotificationDispatcher {
   }
 
   private void count(String kind, Delivery.Outcome outcome) {
-    Counter.builder("vigil_notifications_attempts_total")
-        .description("Delivery attempts by integration kind and outcome")
-        .tag("integration", kind)
-        .tag("outcome", outcome.name())
-        .register(metrics)
+    counters
+        .computeIfAbsent(
+            kind + "/" + outcome,
+            k ->
+                Counter.builder("vigil_notifications_attempts_total")
+                    .description("Delivery attempts by integration kind and outcome")
+                    .tag("integration", kind)
+                    .tag("outcome", outcome.name())
+                    .register(metrics))
         .increment();
   }
 

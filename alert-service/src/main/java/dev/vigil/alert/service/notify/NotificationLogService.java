@@ -37,6 +37,12 @@ public class NotificationLogService {
         clock.instant());
   }
 
+  /** Pushes the leases of pending notifications out to {@code until} (never shortens one). */
+  @Transactional
+  public void renewLeases(List<Long> ids, Instant until) {
+    log.renewLeases(ids, until);
+  }
+
   @Transactional
   public void attempted(long id, int attempts, String error, Instant leaseUntil) {
     log.attempted(id, attempts, error, leaseUntil);
