@@ -99,23 +99,25 @@ public final class IncidentCorrelator {
     Instant now = clock.instant();
     Optional<Incident> candidate = openIncident.filter(Incident::isOpen);
     if (candidate.isPresent()) {
-      return candidate.get().fire(fired, now);
+      return AlertIntake.fire(candidate.get(), fired, now);
     }
     Optional<ComponentCorrelation.Join> join =
         byComponent.pick(fired, components, sameComponent, now);
     if (join.isPresent()) {
-      return join.get()
-          .incident()
-          .join(fired, join.get().reason(byComponent.window(), fired.groupKey()), now);
+      return AlertIntake.join(
+          join.get().incident(),
+          fired,
+          join.get().reason(byComponent.window(), fired.groupKey()),
+          now);
     }
     Optional<Incident> recent =
         lastResolved.filter(
             i ->
                 !i.isOpen() && i.groupKey().equals(fired.groupKey()) && withinReopenWindow(i, now));
     if (recent.isPresent()) {
-      return recent.get().reopen(fired, now);
+      return AlertIntake.reopen(recent.get(), fired, now);
     }
-    Incident incident = Incident.open(ids.get(), fired, now);
+    Incident incident = AlertIntake.open(ids.get(), fired, now);
     return Decision.opened(incident, fired.fingerprint(), incident.title());
   }
 
@@ -147,12 +149,12 @@ public final class IncidentCorrelator {
           resolved.fingerprint(),
           "no open incident holds alert " + resolved.fingerprint() + "; nothing to resolve");
     }
-    return candidate.get().resolveAlert(resolved, clock.instant(), resolutionPolicy);
+    return AlertIntake.resolveAlert(candidate.get(), resolved, clock.instant(), resolutionPolicy);
   }
 
   /** A responder acknowledges. */
   public Decision acknowledge(Incident incident, String actor) {
-    return incident.acknowledge(requireActor(actor), clock.instant());
+    return ResponderActions.acknowledge(incident, requireActor(actor), clock.instant());
   }
 
   /**
@@ -161,7 +163,8 @@ public final class IncidentCorrelator {
    * @throws StillFiringException if alerts still fire and {@code force} is false
    */
   public Decision resolve(Incident incident, String actor, boolean force, String comment) {
-    return incident.resolveByHand(requireActor(actor), clock.instant(), force, comment);
+    return ResponderActions.resolveByHand(
+        incident, requireActor(actor), clock.instant(), force, comment);
   }
 
   /** A responder adds a note to the timeline. */
@@ -169,22 +172,23 @@ public final class IncidentCorrelator {
     if (text == null || text.isBlank()) {
       throw new IllegalArgumentException("a note needs text");
     }
-    return incident.addNote(requireActor(actor), text.strip(), clock.instant());
+    return ResponderActions.addNote(incident, requireActor(actor), text.strip(), clock.instant());
   }
 
   /** Records on the timeline that a public update was posted or published. */
   public Decision publicUpdate(Incident incident, String actor, String message) {
-    return incident.recordPublicUpdate(requireActor(actor), message, clock.instant());
+    return ResponderActions.recordPublicUpdate(
+        incident, requireActor(actor), message, clock.instant());
   }
 
   /** Records on the timeline that the post-incident review changed. */
   public Decision postmortem(Incident incident, String actor) {
-    return incident.recordPostmortem(requireActor(actor), clock.instant());
+    return ResponderActions.recordPostmortem(incident, requireActor(actor), clock.instant());
   }
 
   /** Resolves an open incident without firing alerts once its quiet period has passed. */
   public Optional<Decision> resolveIfQuiet(Incident incident, Duration quietPeriod) {
-    return incident.resolveIfQuiet(clock.instant(), quietPeriod);
+    return AlertIntake.resolveIfQuiet(incident, clock.instant(), quietPeriod);
   }
 
   private boolean withinReopenWindow(Incident resolved, Instant now) {

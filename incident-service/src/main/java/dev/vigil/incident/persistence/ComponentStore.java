@@ -121,21 +121,56 @@ public class ComponentStore {
    */
   public List<String> reconcileImpacts(
       UUID incidentId, Map<String, ComponentStatus> desired, Instant now) {
+    reconcile(incidentId, impacts.openOfIncident(incidentId), desired, now);
+    return impacts.componentsOfIncident(incidentId);
+  }
+
+  /**
+   * Adds what one more firing alert holds ({@code added}) to the incident's open impact segments: a
+   * component it holds at a worse status than now moves to that status, the others stay. The alert
+   * path's cheap case, where the other alerts need not be loaded.
+   */
+  public void growImpacts(UUID incidentId, Map<String, ComponentStatus> added, Instant now) {
+    List<ComponentImpactEntity> open = impacts.openOfIncident(incidentId);
+    Map<String, ComponentStatus> desired = new HashMap<>();
+    open.forEach(o -> desired.merge(o.componentId, o.status, ComponentStatus::worst));
+    added.forEach((component, status) -> desired.merge(component, status, ComponentStatus::worst));
+    reconcile(incidentId, open, desired, now);
+  }
+
+  /** Like {@link #reconcileImpacts}, without listing the components afterwards. */
+  public void replaceImpacts(UUID incidentId, Map<String, ComponentStatus> desired, Instant now) {
+    reconcile(incidentId, impacts.openOfIncident(incidentId), desired, now);
+  }
+
+  /** Ids of every component the incident has ever affected. */
+  public List<String> componentsOfIncident(UUID incidentId) {
+    return impacts.componentsOfIncident(incidentId);
+  }
+
+  private void reconcile(
+      UUID incidentId,
+      List<ComponentImpactEntity> openSegments,
+      Map<String, ComponentStatus> desired,
+      Instant now) {
     Map<String, ComponentStatus> remaining = new HashMap<>(desired);
-    for (ComponentImpactEntity open : impacts.openOfIncident(incidentId)) {
+    boolean ended = false;
+    for (ComponentImpactEntity open : openSegments) {
       ComponentStatus wanted = remaining.get(open.componentId);
       if (wanted == open.status) {
         remaining.remove(open.componentId);
       } else {
         open.endedAt = now;
+        ended = true;
       }
     }
-    // End first, then start: the one-open-segment index must never see two at once.
-    impacts.flush();
+    if (ended && !remaining.isEmpty()) {
+      // End first, then start: the one-open-segment index must never see two at once.
+      impacts.flush();
+    }
     remaining.forEach(
         (component, status) ->
             impacts.persist(ComponentImpactEntity.open(incidentId, component, status, now)));
-    return impacts.componentsOfIncident(incidentId);
   }
 
   /** Incident id to the impact segments it caused, oldest first. */

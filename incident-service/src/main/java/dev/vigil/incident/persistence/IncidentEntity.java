@@ -2,6 +2,7 @@ package dev.vigil.incident.persistence;
 
 import dev.vigil.events.IncidentStatus;
 import dev.vigil.events.Severity;
+import dev.vigil.incident.domain.AlertCounts;
 import dev.vigil.incident.domain.Incident;
 import dev.vigil.incident.domain.IncidentAlert;
 import jakarta.persistence.Column;
@@ -14,6 +15,7 @@ import jakarta.persistence.Version;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
@@ -69,6 +71,23 @@ public class IncidentEntity {
 
   @Version public long version;
 
+  // Running counts over the incident's alerts (AlertCounts), so an alert event never loads the
+  // other alerts to know the severity or whether any still fires.
+  @Column(name = "critical_alerts", nullable = false)
+  public int criticalAlerts;
+
+  @Column(name = "warning_alerts", nullable = false)
+  public int warningAlerts;
+
+  @Column(name = "info_alerts", nullable = false)
+  public int infoAlerts;
+
+  @Column(name = "firing_alerts", nullable = false)
+  public int firingAlerts;
+
+  @Column(name = "last_alert_resolved_at")
+  public Instant lastAlertResolvedAt;
+
   /*
    * Writes happen inside the entity so that Hibernate's bytecode-enhanced dirty tracking sees
    * them, whichever class calls.
@@ -88,6 +107,33 @@ public class IncidentEntity {
     resolvedBy = incident.resolvedBy();
     acknowledgedAt = incident.acknowledgedAt();
     acknowledgedBy = incident.acknowledgedBy();
+    AlertCounts counts = incident.alertCounts();
+    criticalAlerts = counts.critical();
+    warningAlerts = counts.warning();
+    infoAlerts = counts.info();
+    firingAlerts = counts.firing();
+    lastAlertResolvedAt = counts.lastResolvedAt();
+  }
+
+  /** The incident with only {@code loaded} of its alerts (see {@link Incident#restore}). */
+  Incident toDomainPartly(List<IncidentAlert> loaded, Set<String> joinedGroups) {
+    return Incident.restore(
+        id,
+        groupKey,
+        title,
+        severity,
+        status,
+        labels == null ? Map.of() : labels,
+        openedAt,
+        updatedAt,
+        resolvedAt,
+        resolvedBy,
+        acknowledgedAt,
+        acknowledgedBy,
+        new AlertCounts(
+            criticalAlerts, warningAlerts, infoAlerts, firingAlerts, lastAlertResolvedAt),
+        loaded,
+        joinedGroups);
   }
 
   Incident toDomain(List<IncidentAlert> alerts) {
@@ -104,6 +150,8 @@ public class IncidentEntity {
         resolvedBy,
         acknowledgedAt,
         acknowledgedBy,
-        alerts);
+        AlertCounts.of(alerts),
+        alerts,
+        Set.of());
   }
 }

@@ -47,12 +47,12 @@ public class IncidentRepository implements PanacheRepositoryBase<IncidentEntity,
             "select i from IncidentEntity i where i.status <> ?1 and i.openedAt >= ?3 and exists"
                 + " (select 1 from ComponentImpactEntity c where c.incidentId = i.id"
                 + " and c.componentId in ?2 and c.endedAt is null)"
-                + " and (select count(*) from IncidentAlertEntity a where a.id.incidentId = i.id)"
-                + " < ?4 order by i.openedAt, i.id",
+                + " and i.criticalAlerts + i.warningAlerts + i.infoAlerts < ?4"
+                + " order by i.openedAt, i.id",
             IncidentStatus.RESOLVED,
             componentIds,
             openedFrom,
-            (long) maxAlerts)
+            maxAlerts)
         .page(0, limit)
         .list();
   }
@@ -68,12 +68,7 @@ public class IncidentRepository implements PanacheRepositoryBase<IncidentEntity,
 
   /** Open incidents none of whose alerts fire: waiting out their quiet period. */
   public List<IncidentEntity> findOpenWithoutFiringAlerts(int limit) {
-    return find(
-            "select i from IncidentEntity i where i.status <> ?1 and not exists"
-                + " (select 1 from IncidentAlertEntity a where a.id.incidentId = i.id"
-                + " and a.status = ?2) order by i.updatedAt",
-            IncidentStatus.RESOLVED,
-            AlertStatus.FIRING)
+    return find("status <> ?1 and firingAlerts = 0 order by updatedAt", IncidentStatus.RESOLVED)
         .page(0, limit)
         .list();
   }

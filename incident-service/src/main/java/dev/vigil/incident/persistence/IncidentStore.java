@@ -1,5 +1,6 @@
 package dev.vigil.incident.persistence;
 
+import dev.vigil.incident.domain.AlertChange;
 import dev.vigil.incident.domain.Incident;
 import dev.vigil.incident.domain.IncidentAlert;
 import dev.vigil.incident.domain.IncidentFilter;
@@ -12,12 +13,17 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
 /**
  * Loads and saves {@link Incident} aggregates (incident, alerts, timeline) through the
  * repositories, so services deal in domain objects only. Callers provide the transaction.
+ *
+ * <p>The alert path's look-ups load an incident with only the alert an event concerns ({@link
+ * Incident#restore}); {@link #find} and the lists load every alert. {@link #save} writes only what
+ * changed either way.
  */
 @ApplicationScoped
 public class IncidentStore {
@@ -55,32 +61,60 @@ public class IncidentStore {
 
   /**
    * The open incident alerts of {@code groupKey} go to: the group's own, or the one of another
-   * group its alerts joined by component.
+   * group its alerts joined by component. Loaded with alert {@code fingerprint} only (if attached):
+   * what firing it needs.
    */
-  public Optional<Incident> findOpenByGroup(String groupKey) {
+  public Optional<Incident> findOpenByGroup(String groupKey, String fingerprint) {
     Optional<IncidentEntity> own = incidents.findOpenByGroup(groupKey);
-    return own.or(() -> incidents.findOpenJoinedByGroup(groupKey)).map(this::load);
+    return own.or(() -> incidents.findOpenJoinedByGroup(groupKey))
+        .map(row -> partly(row, fingerprint, Set.of(groupKey)));
   }
 
-  /** See {@link IncidentRepository#findJoinable}. */
+  /**
+   * See {@link IncidentRepository#findJoinable}; each loaded with its firing alerts (they decide
+   * which components it holds) and alert {@code fingerprint} if attached.
+   */
   public List<Incident> findJoinable(
-      List<String> componentIds, Instant openedFrom, int maxAlerts, int limit) {
+      List<String> componentIds, Instant openedFrom, int maxAlerts, int limit, String fingerprint) {
     if (componentIds.isEmpty()) {
       return List.of();
     }
-    return withAlerts(incidents.findJoinable(componentIds, openedFrom, maxAlerts, limit));
+    List<IncidentEntity> rows = incidents.findJoinable(componentIds, openedFrom, maxAlerts, limit);
+    Map<UUID, List<IncidentAlert>> loaded =
+        alerts.firingOrFingerprint(rows.stream().map(r -> r.id).toList(), fingerprint).stream()
+            .collect(
+                Collectors.groupingBy(
+                    a -> a.id.incidentId(),
+                    Collectors.mapping(IncidentAlertEntity::toDomain, Collectors.toList())));
+    return rows.stream()
+        .map(r -> r.toDomainPartly(loaded.getOrDefault(r.id, List.of()), Set.of()))
+        .toList();
   }
 
-  public Optional<Incident> findLastResolvedByGroup(String groupKey) {
-    return incidents.findLastResolvedByGroup(groupKey).map(this::load);
+  /** The group's last resolved incident, loaded with alert {@code fingerprint} only. */
+  public Optional<Incident> findLastResolvedByGroup(String groupKey, String fingerprint) {
+    return incidents
+        .findLastResolvedByGroup(groupKey)
+        .map(row -> partly(row, fingerprint, Set.of(groupKey)));
   }
 
+  /** Open incidents without a firing alert, loaded without alerts (the sweep reloads each). */
   public List<Incident> findOpenWithoutFiringAlerts(int limit) {
-    return incidents.findOpenWithoutFiringAlerts(limit).stream().map(this::load).toList();
+    return incidents.findOpenWithoutFiringAlerts(limit).stream()
+        .map(row -> row.toDomainPartly(List.of(), Set.of()))
+        .toList();
   }
 
+  /** The open incident in which alert {@code fingerprint} fires, loaded with that alert only. */
   public Optional<Incident> findOpenWithFiringAlert(String fingerprint) {
-    return incidents.findOpenWithFiringAlert(fingerprint).map(this::load);
+    return incidents
+        .findOpenWithFiringAlert(fingerprint)
+        .map(row -> partly(row, fingerprint, Set.of()));
+  }
+
+  /** The firing alerts of an incident (what its component impacts are computed from). */
+  public List<IncidentAlert> firingAlerts(UUID incidentId) {
+    return alerts.firingOf(incidentId).stream().map(IncidentAlertEntity::toDomain).toList();
   }
 
   public Optional<Incident> find(UUID id) {
@@ -145,21 +179,25 @@ public class IncidentStore {
     incidents.findById(id).postmortem = m;
   }
 
-  /** Inserts or updates the incident and its alerts, and appends its new timeline entries. */
+  /**
+   * Inserts or updates the incident, writes the alerts that changed since it was loaded (only
+   * those: the others were not even loaded on the alert path) and appends its new timeline entries.
+   */
   public void save(Incident incident) {
-    IncidentEntity row = incidents.findById(incident.id());
-    boolean created = row == null;
-    if (created) {
+    IncidentEntity row = incident.stored() ? incidents.findById(incident.id()) : null;
+    if (row == null) {
       row = new IncidentEntity();
       row.copyFrom(incident);
       incidents.persist(row);
     } else {
       row.copyFrom(incident);
     }
-    for (IncidentAlert alert : incident.alerts()) {
-      IncidentAlertEntity.Key key = new IncidentAlertEntity.Key(incident.id(), alert.fingerprint());
-      // A new incident has no stored alerts: no point asking the database for each.
-      IncidentAlertEntity alertRow = created ? null : alerts.findById(key);
+    for (AlertChange change : incident.alertChanges()) {
+      IncidentAlert alert = change.after();
+      IncidentAlertEntity alertRow =
+          change.before() == null
+              ? null
+              : alerts.findById(new IncidentAlertEntity.Key(incident.id(), alert.fingerprint()));
       if (alertRow == null) {
         alertRow = new IncidentAlertEntity();
         alertRow.copyFrom(incident.id(), alert);
@@ -171,6 +209,11 @@ public class IncidentStore {
     for (TimelineEntry entry : incident.newTimelineEntries()) {
       timeline.persist(TimelineEntryEntity.of(incident.id(), entry));
     }
+  }
+
+  private Incident partly(IncidentEntity row, String fingerprint, Set<String> joinedGroups) {
+    IncidentAlertEntity alert = alerts.findById(new IncidentAlertEntity.Key(row.id, fingerprint));
+    return row.toDomainPartly(alert == null ? List.of() : List.of(alert.toDomain()), joinedGroups);
   }
 
   private Incident load(IncidentEntity row) {

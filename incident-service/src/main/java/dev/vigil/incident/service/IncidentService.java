@@ -41,6 +41,7 @@ public class IncidentService {
   private final IncidentMetrics metrics;
   private final ComponentStore components;
   private final PublicPage page;
+  private final IntakeImpacts impacts;
 
   public IncidentService(
       Inbox inbox,
@@ -49,7 +50,8 @@ public class IncidentService {
       IncidentCorrelator correlator,
       IncidentMetrics metrics,
       ComponentStore components,
-      PublicPage page) {
+      PublicPage page,
+      IntakeImpacts impacts) {
     this.inbox = inbox;
     this.outbox = outbox;
     this.store = store;
@@ -57,6 +59,7 @@ public class IncidentService {
     this.metrics = metrics;
     this.components = components;
     this.page = page;
+    this.impacts = impacts;
   }
 
   /**
@@ -115,10 +118,10 @@ public class IncidentService {
       return false;
     }
     if (event.fired() != null) {
-      record(onFired(event.fired()));
+      recordAlertDecision(onFired(event.fired()));
     } else {
       AlertResolved resolved = event.resolved();
-      record(
+      recordAlertDecision(
           correlator.onAlertResolved(
               resolved, store.findOpenWithFiringAlert(resolved.fingerprint())));
     }
@@ -126,7 +129,7 @@ public class IncidentService {
   }
 
   private Decision onFired(AlertFired fired) {
-    Optional<Incident> open = store.findOpenByGroup(fired.groupKey());
+    Optional<Incident> open = store.findOpenByGroup(fired.groupKey(), fired.fingerprint());
     if (open.isPresent()) {
       return correlator.onAlertFired(fired, open, Optional.empty());
     }
@@ -143,14 +146,31 @@ public class IncidentService {
               affected,
               correlator.correlationCutoff(),
               correlator.correlationMaxAlerts(),
-              CORRELATION_CANDIDATES);
+              CORRELATION_CANDIDATES,
+              fired.fingerprint());
     }
     return correlator.onAlertFired(
         fired,
         Optional.empty(),
-        store.findLastResolvedByGroup(fired.groupKey()),
+        store.findLastResolvedByGroup(fired.groupKey(), fired.fingerprint()),
         definitions,
         sameComponent);
+  }
+
+  /**
+   * Stores a decision of the alert path, whose incident was loaded with only the alert concerned:
+   * the component impacts are updated from that alert's change where that is enough (see {@link
+   * IntakeImpacts}).
+   */
+  private void recordAlertDecision(Decision decision) {
+    if (!decision.changesState()) {
+      LOG.infof("alert %s ignored: %s", decision.alertFingerprint(), decision.message());
+      return;
+    }
+    Incident incident = decision.incident();
+    store.save(incident);
+    impacts.update(decision);
+    announce(decision, incident);
   }
 
   /** Stores a decision and queues its event in the caller's transaction. */
@@ -162,19 +182,25 @@ public class IncidentService {
     Incident incident = decision.incident();
     store.save(incident);
     // The components this incident holds, as impact segments: the status page and uptime read them.
+    components.replaceImpacts(
+        incident.id(),
+        ComponentImpacts.of(incident, components.components()),
+        incident.updatedAt());
+    announce(decision, incident);
+  }
+
+  private void announce(Decision decision, Incident incident) {
+    // Only IncidentOpened and IncidentResolved name the components: the query is saved otherwise.
     List<String> affected =
-        components.reconcileImpacts(
-            incident.id(),
-            ComponentImpacts.of(incident, components.components()),
-            incident.updatedAt());
+        decision.outcome() == Decision.Outcome.OPENED
+                || decision.outcome() == Decision.Outcome.RESOLVED
+            ? components.componentsOfIncident(incident.id())
+            : List.of();
     IncidentEvents.of(decision, affected)
         .ifPresent(
             payload ->
                 outbox.enqueue(
-                    Channels.INCIDENTS,
-                    decision.incident().id().toString(),
-                    decision.incident().updatedAt(),
-                    payload));
+                    Channels.INCIDENTS, incident.id().toString(), incident.updatedAt(), payload));
     metrics.countOnCommit(decision.outcome());
     page.changed();
   }

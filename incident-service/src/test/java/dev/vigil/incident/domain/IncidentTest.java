@@ -41,19 +41,21 @@ class IncidentTest {
         new AlertFired(
             "fp-1", alertName, WARNING, Map.of(), annotations, "g", null, Scenario.T0, null, null);
 
-    assertThat(Incident.open(ID, alert, Scenario.T0).title()).isEqualTo(title);
+    assertThat(AlertIntake.open(ID, alert, Scenario.T0).title()).isEqualTo(title);
   }
 
   @Test
   void laterAlertsDoNotChangeTheTitle() {
     Incident incident =
-        Incident.open(
+        AlertIntake.open(
             ID,
             Scenario.alert("g", "a", WARNING, Map.of(), Map.of("summary", "first")),
             Scenario.T0);
 
-    incident.fire(
-        Scenario.alert("g", "b", CRITICAL, Map.of(), Map.of("summary", "second")), Scenario.T0);
+    AlertIntake.fire(
+        incident,
+        Scenario.alert("g", "b", CRITICAL, Map.of(), Map.of("summary", "second")),
+        Scenario.T0);
 
     assertThat(incident.title()).isEqualTo("first");
   }
@@ -86,9 +88,9 @@ class IncidentTest {
       Map<String, String> second,
       Map<String, String> common) {
     Incident incident =
-        Incident.open(ID, Scenario.alert("g", "a", WARNING, first, Map.of()), Scenario.T0);
+        AlertIntake.open(ID, Scenario.alert("g", "a", WARNING, first, Map.of()), Scenario.T0);
 
-    incident.fire(Scenario.alert("g", "b", WARNING, second, Map.of()), Scenario.T0);
+    AlertIntake.fire(incident, Scenario.alert("g", "b", WARNING, second, Map.of()), Scenario.T0);
 
     assertThat(incident.labels()).isEqualTo(common);
   }
@@ -97,7 +99,7 @@ class IncidentTest {
   void openingRecordsTimesFromTheClockAndTheAlertStart() {
     AlertFired alert = Scenario.alert("g", "a", WARNING, Map.of(), Map.of());
 
-    Incident incident = Incident.open(ID, alert, Scenario.T0);
+    Incident incident = AlertIntake.open(ID, alert, Scenario.T0);
 
     assertThat(incident.openedAt()).isEqualTo(Scenario.T0);
     assertThat(incident.updatedAt()).isEqualTo(Scenario.T0);
@@ -120,15 +122,17 @@ class IncidentTest {
   @Test
   void repeatOfAFiringAlertKeepsItsFirstFiredTimeAndTakesTheNewSummary() {
     Incident incident =
-        Incident.open(
+        AlertIntake.open(
             ID,
             Scenario.alert("g", "a", WARNING, Map.of(), Map.of("summary", "5 days")),
             Scenario.T0);
     var later = Scenario.T0.plusSeconds(3600);
 
     Decision decision =
-        incident.fire(
-            Scenario.alert("g", "a", WARNING, Map.of(), Map.of("summary", "4 days")), later);
+        AlertIntake.fire(
+            incident,
+            Scenario.alert("g", "a", WARNING, Map.of(), Map.of("summary", "4 days")),
+            later);
 
     assertThat(decision.outcome()).isEqualTo(Outcome.UNCHANGED);
     assertThat(incident.alerts())
@@ -144,33 +148,39 @@ class IncidentTest {
   @Test
   void resolvedIncidentRefusesFurtherAlerts() {
     Incident incident =
-        Incident.open(ID, Scenario.alert("g", "a", WARNING, Map.of(), Map.of()), Scenario.T0);
-    incident.resolveAlert(Scenario.resolution("a"), Scenario.T0, ResolutionPolicy.IMMEDIATE);
+        AlertIntake.open(ID, Scenario.alert("g", "a", WARNING, Map.of(), Map.of()), Scenario.T0);
+    AlertIntake.resolveAlert(
+        incident, Scenario.resolution("a"), Scenario.T0, ResolutionPolicy.IMMEDIATE);
 
     assertThatThrownBy(
-            () -> incident.fire(Scenario.alert("g", "b", WARNING, Map.of(), Map.of()), Scenario.T0))
+            () ->
+                AlertIntake.fire(
+                    incident, Scenario.alert("g", "b", WARNING, Map.of(), Map.of()), Scenario.T0))
         .isInstanceOf(IllegalStateException.class);
   }
 
   @Test
   void alertOfAnotherGroupIsRefused() {
     Incident incident =
-        Incident.open(ID, Scenario.alert("g", "a", WARNING, Map.of(), Map.of()), Scenario.T0);
+        AlertIntake.open(ID, Scenario.alert("g", "a", WARNING, Map.of(), Map.of()), Scenario.T0);
 
     assertThatThrownBy(
             () ->
-                incident.fire(
-                    Scenario.alert("other", "b", WARNING, Map.of(), Map.of()), Scenario.T0))
+                AlertIntake.fire(
+                    incident,
+                    Scenario.alert("other", "b", WARNING, Map.of(), Map.of()),
+                    Scenario.T0))
         .isInstanceOf(IllegalArgumentException.class);
   }
 
   @Test
   void resolutionReasonIsInTheTimeline() {
     Incident incident =
-        Incident.open(ID, Scenario.alert("g", "a", WARNING, Map.of(), Map.of()), Scenario.T0);
+        AlertIntake.open(ID, Scenario.alert("g", "a", WARNING, Map.of(), Map.of()), Scenario.T0);
 
     Decision decision =
-        incident.resolveAlert(Scenario.resolution("a"), Scenario.T0, ResolutionPolicy.IMMEDIATE);
+        AlertIntake.resolveAlert(
+            incident, Scenario.resolution("a"), Scenario.T0, ResolutionPolicy.IMMEDIATE);
 
     assertThat(decision.message()).isEqualTo("Alert Alert_a resolved: renewed");
   }

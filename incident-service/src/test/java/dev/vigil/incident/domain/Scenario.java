@@ -135,6 +135,8 @@ final class Scenario {
         i.resolvedBy(),
         i.acknowledgedAt(),
         i.acknowledgedBy(),
-        i.alerts());
+        AlertCounts.of(i.alerts()),
+        i.alerts(),
+        java.util.Set.of());
   }
 }

@@ -103,7 +103,7 @@ public final class ComponentCorrelation {
     return candidates.stream()
         .filter(Incident::isOpen)
         .filter(i -> !i.openedAt().plus(window).isBefore(now))
-        .filter(i -> i.alerts().size() < maxAlerts)
+        .filter(i -> i.alertCount() < maxAlerts)
         .sorted(Comparator.comparing(Incident::openedAt).thenComparing(Incident::id))
         .flatMap(
             i -> {

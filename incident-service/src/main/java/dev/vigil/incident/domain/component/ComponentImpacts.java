@@ -19,11 +19,20 @@ public final class ComponentImpacts {
 
   public static Map<String, ComponentStatus> of(
       Incident incident, Collection<Component> components) {
-    Map<String, ComponentStatus> impacts = new LinkedHashMap<>();
     if (!incident.isOpen()) {
-      return impacts;
+      return new LinkedHashMap<>();
     }
-    for (IncidentAlert alert : incident.alerts()) {
+    return ofAlerts(incident.alerts(), components);
+  }
+
+  /**
+   * What the firing ones of {@code alerts} hold, for an open incident: {@link #of} when the
+   * incident was loaded without all its alerts.
+   */
+  public static Map<String, ComponentStatus> ofAlerts(
+      Collection<IncidentAlert> alerts, Collection<Component> components) {
+    Map<String, ComponentStatus> impacts = new LinkedHashMap<>();
+    for (IncidentAlert alert : alerts) {
       if (!alert.firing()) {
         continue;
       }

@@ -7,6 +7,7 @@ import dev.vigil.incident.domain.publish.PublicWording;
 import dev.vigil.incident.domain.sla.ComponentStatus;
 import dev.vigil.incident.domain.sla.Uptime;
 import dev.vigil.incident.service.ComponentView;
+import dev.vigil.incident.service.PerView;
 import dev.vigil.incident.service.PublicPage;
 import dev.vigil.incident.service.StatusPageService;
 import dev.vigil.incident.service.StatusPageService.PublicIncident;
@@ -36,6 +37,10 @@ public class StatusPageRenderer {
   private final PublicPage pages;
   private final UptimeService uptime;
   private final StatusPageConfig config;
+  private final PerView<String> html =
+      new PerView<>(page -> StatusPageResource.Templates.page(view(page)).render());
+  private final PerView<String> atom =
+      new PerView<>(page -> StatusPageResource.Templates.feed(feed(page)).render());
 
   public StatusPageRenderer(PublicPage pages, UptimeService uptime, StatusPageConfig config) {
     this.pages = pages;
@@ -43,8 +48,17 @@ public class StatusPageRenderer {
     this.config = config;
   }
 
-  public StatusPageView view() {
-    PublicPage.View page = pages.get();
+  /** The page's HTML, rendered once per public page view (see {@link PerView}). */
+  public String html() {
+    return html.of(pages.get());
+  }
+
+  /** The Atom feed, rendered once per public page view. */
+  public String atom() {
+    return atom.of(pages.get());
+  }
+
+  StatusPageView view(PublicPage.View page) {
     StatusPageService.Snapshot s = page.snapshot();
     Map<String, ComponentView> byId =
         s.components().stream()
@@ -61,8 +75,7 @@ public class StatusPageRenderer {
   }
 
   /** The Atom feed: the most recent public incidents. */
-  public FeedView feed() {
-    PublicPage.View page = pages.get();
+  FeedView feed(PublicPage.View page) {
     StatusPageService.Snapshot s = page.snapshot();
     Map<String, ComponentView> byId =
         s.components().stream()

@@ -29,15 +29,15 @@ public class StatusPageResource {
 
   @GET
   @Produces(MediaType.TEXT_HTML)
-  public TemplateInstance page() {
-    return Templates.page(renderer.view());
+  public String page() {
+    return renderer.html();
   }
 
   /** Atom feed of the most recent public incidents, for feed readers and chat integrations. */
   @GET
   @Path("feed.atom")
   @Produces("application/atom+xml")
-  public TemplateInstance feed() {
-    return Templates.feed(renderer.feed());
+  public String feed() {
+    return renderer.atom();
   }
 }

@@ -1,6 +1,7 @@
 package dev.vigil.incident.rest.statuspage;
 
 import dev.vigil.incident.service.ComponentView;
+import dev.vigil.incident.service.PerView;
 import dev.vigil.incident.service.PublicPage;
 import dev.vigil.incident.service.StatusPageService.Snapshot;
 import jakarta.ws.rs.GET;
@@ -20,6 +21,8 @@ public class StatuspageResource {
 
   private final PublicPage pages;
   private final StatuspageMapper mapper;
+  // Resources are singletons: one derived document per view for all requests.
+  private final PerView<StatuspageJson.Summary> summary = new PerView<>(this::summary);
 
   public StatuspageResource(PublicPage pages, StatuspageMapper mapper) {
     this.pages = pages;
@@ -29,7 +32,11 @@ public class StatuspageResource {
   @GET
   @Path("summary.json")
   public StatuspageJson.Summary summary() {
-    Snapshot s = pages.get().snapshot();
+    return summary.of(pages.get());
+  }
+
+  private StatuspageJson.Summary summary(PublicPage.View view) {
+    Snapshot s = view.snapshot();
     Map<String, ComponentView> byId = StatuspageMapper.byId(s.components());
     return new StatuspageJson.Summary(
         mapper.page(s.at()),
