@@ -41,6 +41,7 @@ public class IncidentService {
   private final IncidentMetrics metrics;
   private final ComponentStore components;
   private final PublicPage page;
+  private final EscalationService escalations;
 
   public IncidentService(
       Inbox inbox,
@@ -49,7 +50,8 @@ public class IncidentService {
       IncidentCorrelator correlator,
       IncidentMetrics metrics,
       ComponentStore components,
-      PublicPage page) {
+      PublicPage page,
+      EscalationService escalations) {
     this.inbox = inbox;
     this.outbox = outbox;
     this.store = store;
@@ -57,6 +59,7 @@ public class IncidentService {
     this.metrics = metrics;
     this.components = components;
     this.page = page;
+    this.escalations = escalations;
   }
 
   /**
@@ -167,6 +170,7 @@ public class IncidentService {
             incident.id(),
             ComponentImpacts.of(incident, components.components()),
             incident.updatedAt());
+    escalations.onRecorded(decision, affected);
     IncidentEvents.of(decision, affected)
         .ifPresent(
             payload ->
