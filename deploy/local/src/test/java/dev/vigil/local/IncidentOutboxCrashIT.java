@@ -85,7 +85,8 @@ class IncidentOutboxCrashIT {
             .until(
                 () ->
                     count(db, "select count(*) from processed_event") == alertEvents
-                        && count(db, "select count(*) from outbox_event where channel = 'incidents'")
+                        && count(
+                                db, "select count(*) from outbox_event where channel = 'incidents'")
                             == expectedEvents());
         committed = outbox(db);
         statusById = incidents(db);
@@ -97,7 +98,8 @@ class IncidentOutboxCrashIT {
         first.kill(); // SIGKILL in the window after the commit, before the publish
       }
 
-      ServiceProcess restarted = ServiceProcess.start("incident-service-restarted", app, port, env, logs);
+      ServiceProcess restarted =
+          ServiceProcess.start("incident-service-restarted", app, port, env, logs);
       List<ConsumerRecord<String, String>> seen = new ArrayList<>();
       try (KafkaConsumer<String, String> incidents = consumer(kafka.bootstrapServers());
           restarted) {
@@ -129,7 +131,9 @@ class IncidentOutboxCrashIT {
         }
         Map<String, List<String>> typesByIncident = new LinkedHashMap<>();
         for (ConsumerRecord<String, String> r : seen) {
-          typesByIncident.computeIfAbsent(r.key(), k -> new ArrayList<>()).add(header(r, "ce_type"));
+          typesByIncident
+              .computeIfAbsent(r.key(), k -> new ArrayList<>())
+              .add(header(r, "ce_type"));
         }
         statusById.forEach(
             (id, status) -> {
@@ -157,10 +161,16 @@ class IncidentOutboxCrashIT {
         // Keyed by group: one group's events stay in order on one partition.
         sent += send(producer, group, "dev.vigil.alert.fired.v1", fired(group, group + "-a", now));
         sent += send(producer, group, "dev.vigil.alert.fired.v1", fired(group, group + "-b", now));
-        sent += send(producer, group, "dev.vigil.alert.resolved.v1", resolved(group, group + "-a", now));
+        sent +=
+            send(
+                producer, group, "dev.vigil.alert.resolved.v1", resolved(group, group + "-a", now));
         if (g % 2 == 0) {
           sent +=
-              send(producer, group, "dev.vigil.alert.resolved.v1", resolved(group, group + "-b", now));
+              send(
+                  producer,
+                  group,
+                  "dev.vigil.alert.resolved.v1",
+                  resolved(group, group + "-b", now));
         }
       }
       producer.flush();
@@ -190,7 +200,8 @@ class IncidentOutboxCrashIT {
         .formatted(fp, fp, group, at, at.plusSeconds(1));
   }
 
-  private static int send(KafkaProducer<String, String> producer, String key, String type, String data) {
+  private static int send(
+      KafkaProducer<String, String> producer, String key, String type, String data) {
     ProducerRecord<String, String> record = new ProducerRecord<>("vigil.alerts", key, data);
     header(record, "ce_specversion", "1.0");
     header(record, "ce_id", UUID.randomUUID().toString());

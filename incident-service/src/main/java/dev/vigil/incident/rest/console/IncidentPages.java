@@ -121,7 +121,14 @@ public class IncidentPages {
       return "";
     }
     var e = details.escalation().escalation();
-    String done = "level " + e.level() + " of " + details.escalation().steps() + " (policy " + e.policy() + ")";
+    String done =
+        "level "
+            + e.level()
+            + " of "
+            + details.escalation().steps()
+            + " (policy "
+            + e.policy()
+            + ")";
     return e.pending()
         ? done
             + "; step "
