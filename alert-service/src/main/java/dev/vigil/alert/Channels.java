@@ -37,5 +37,12 @@ public final class Channels {
   /** Incoming {@code ScanTargetRetired} events: a deleted target's alerts resolve. */
   public static final String SCAN_TARGET_RETIREMENTS = "scan-target-retirements";
 
+  /**
+   * Incoming {@code IncidentEscalated} from incident-service: an unacknowledged incident's
+   * escalation step came due; its receivers are notified through the notification pipeline's
+   * integrations.
+   */
+  public static final String INCIDENT_ESCALATIONS = "incident-escalations";
+
   private Channels() {}
 }

@@ -22,6 +22,7 @@ public enum EventType {
   INCIDENT_OPENED("dev.vigil.incident.opened.v1", IncidentOpened.class),
   INCIDENT_UPDATED("dev.vigil.incident.updated.v1", IncidentUpdated.class),
   INCIDENT_RESOLVED("dev.vigil.incident.resolved.v1", IncidentResolved.class),
+  INCIDENT_ESCALATED("dev.vigil.incident.escalated.v1", IncidentEscalated.class),
   SERVICE_CREDITS_COMPUTED("dev.vigil.sla.credits.computed.v1", ServiceCreditsComputed.class);
 
   /** Media type of every Vigil payload ({@code content-type} header). */

@@ -35,6 +35,7 @@ final class SampleEvents {
       case INCIDENT_OPENED -> incidentOpened();
       case INCIDENT_UPDATED -> incidentUpdated();
       case INCIDENT_RESOLVED -> incidentResolved();
+      case INCIDENT_ESCALATED -> incidentEscalated();
       case SERVICE_CREDITS_COMPUTED -> serviceCreditsComputed();
     };
   }
@@ -55,6 +56,7 @@ final class SampleEvents {
       case INCIDENT_OPENED -> minimalIncidentOpened();
       case INCIDENT_UPDATED -> minimalIncidentUpdated();
       case INCIDENT_RESOLVED -> minimalIncidentResolved();
+      case INCIDENT_ESCALATED -> minimalIncidentEscalated();
       case SERVICE_CREDITS_COMPUTED -> minimalServiceCreditsComputed();
     };
   }
@@ -501,6 +503,42 @@ final class SampleEvents {
 
   private static Finding minimalFinding() {
     return new Finding("SELF_SIGNED", Severity.INFO, null, "The certificate is self-signed.", null);
+  }
+
+  static IncidentEscalated incidentEscalated() {
+    return new IncidentEscalated(
+        INCIDENT_ID,
+        "team=payments",
+        "Certificate of api.example.com expires in 5 days",
+        Severity.CRITICAL,
+        IncidentStatus.TRIGGERED,
+        Map.of("team", "payments"),
+        List.of("trading-api"),
+        "critical-payments",
+        2,
+        3,
+        List.of("payments-secondary", "ops-lead"),
+        T0,
+        T0,
+        T1);
+  }
+
+  static IncidentEscalated minimalIncidentEscalated() {
+    return new IncidentEscalated(
+        INCIDENT_ID,
+        "team=payments",
+        "",
+        Severity.INFO,
+        IncidentStatus.TRIGGERED,
+        null,
+        null,
+        "default",
+        1,
+        1,
+        List.of("log-only"),
+        T0,
+        T0,
+        T1);
   }
 
   static ServiceCreditsComputed serviceCreditsComputed() {

@@ -15,5 +15,7 @@ public enum TimelineKind {
   PUBLIC_UPDATE,
   POSTMORTEM,
   /** An alert of another group joined because it affects a component the incident holds. */
-  ALERT_CORRELATED
+  ALERT_CORRELATED,
+  /** Still unacknowledged when a step of its escalation policy came due: receivers re-notified. */
+  ESCALATED
 }

@@ -12,5 +12,8 @@ public final class Channels {
   /** Out: ServiceCreditsComputed when a reporting period closes, keyed by period id. */
   public static final String SERVICE_CREDITS = "service-credits";
 
+  /** Out: IncidentEscalated when an unacknowledged incident's escalation step comes due. */
+  public static final String INCIDENT_ESCALATIONS = "incident-escalations";
+
   private Channels() {}
 }

@@ -14,14 +14,17 @@ public class KafkaOutboxSink implements OutboxSink {
 
   private final MutinyEmitter<String> incidents;
   private final MutinyEmitter<String> credits;
+  private final MutinyEmitter<String> escalations;
   private final CloudEventCodec codec;
 
   public KafkaOutboxSink(
       @Channel(Channels.INCIDENTS) MutinyEmitter<String> incidents,
       @Channel(Channels.SERVICE_CREDITS) MutinyEmitter<String> credits,
+      @Channel(Channels.INCIDENT_ESCALATIONS) MutinyEmitter<String> escalations,
       CloudEventCodec codec) {
     this.incidents = incidents;
     this.credits = credits;
+    this.escalations = escalations;
     this.codec = codec;
   }
 
@@ -30,6 +33,7 @@ public class KafkaOutboxSink implements OutboxSink {
     return switch (channel) {
       case Channels.INCIDENTS -> incidents.sendMessage(codec.toMessage(event));
       case Channels.SERVICE_CREDITS -> credits.sendMessage(codec.toMessage(event));
+      case Channels.INCIDENT_ESCALATIONS -> escalations.sendMessage(codec.toMessage(event));
       // The row stays in the outbox and the relay logs the failure: better than losing it.
       default ->
           Uni.createFrom()

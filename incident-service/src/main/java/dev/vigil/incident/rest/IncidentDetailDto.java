@@ -27,7 +27,8 @@ public record IncidentDetailDto(
     int activeAlerts,
     List<AlertDto> alerts,
     List<TimelineEntryDto> timeline,
-    Postmortem postmortem) {
+    Postmortem postmortem,
+    EscalationDto escalation) {
 
   static IncidentDetailDto of(IncidentDetails details) {
     Incident i = details.incident();
@@ -47,6 +48,7 @@ public record IncidentDetailDto(
         i.activeAlerts(),
         i.alerts().stream().map(AlertDto::of).toList(),
         details.timeline().stream().map(TimelineEntryDto::of).toList(),
-        details.postmortem());
+        details.postmortem(),
+        EscalationDto.of(details.escalation()));
   }
 }

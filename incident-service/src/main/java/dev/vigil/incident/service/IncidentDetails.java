@@ -10,9 +10,17 @@ import java.util.List;
  * post-incident review ({@code null} until written).
  */
 public record IncidentDetails(
-    Incident incident, List<TimelineEntry> timeline, Postmortem postmortem) {
+    Incident incident,
+    List<TimelineEntry> timeline,
+    Postmortem postmortem,
+    EscalationView escalation) {
 
   public IncidentDetails {
     timeline = List.copyOf(timeline);
+  }
+
+  /** Without escalation ({@code escalation} is {@code null} until a chain started). */
+  public IncidentDetails(Incident incident, List<TimelineEntry> timeline, Postmortem postmortem) {
+    this(incident, timeline, postmortem, null);
   }
 }

@@ -15,9 +15,11 @@ import java.util.UUID;
 public class IncidentQueries {
 
   private final IncidentStore store;
+  private final EscalationService escalations;
 
-  public IncidentQueries(IncidentStore store) {
+  public IncidentQueries(IncidentStore store, EscalationService escalations) {
     this.store = store;
+    this.escalations = escalations;
   }
 
   /** Incidents newest first. */
@@ -41,6 +43,10 @@ public class IncidentQueries {
   public IncidentDetails get(UUID id) {
     Incident incident =
         store.find(id).orElseThrow(() -> ProblemException.notFound("incident", id.toString()));
-    return new IncidentDetails(incident, store.timeline(id), store.postmortem(id).orElse(null));
+    return new IncidentDetails(
+        incident,
+        store.timeline(id),
+        store.postmortem(id).orElse(null),
+        escalations.view(id).orElse(null));
   }
 }

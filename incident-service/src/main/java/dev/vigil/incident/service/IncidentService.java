@@ -2,6 +2,7 @@ package dev.vigil.incident.service;
 
 import dev.vigil.events.AlertFired;
 import dev.vigil.events.AlertResolved;
+import dev.vigil.events.IncidentChange;
 import dev.vigil.incident.domain.Decision;
 import dev.vigil.incident.domain.Incident;
 import dev.vigil.incident.domain.IncidentCorrelator;
@@ -42,6 +43,7 @@ public class IncidentService {
   private final ComponentStore components;
   private final PublicPage page;
   private final IntakeImpacts impacts;
+  private final EscalationService escalations;
 
   public IncidentService(
       Inbox inbox,
@@ -51,7 +53,8 @@ public class IncidentService {
       IncidentMetrics metrics,
       ComponentStore components,
       PublicPage page,
-      IntakeImpacts impacts) {
+      IntakeImpacts impacts,
+      EscalationService escalations) {
     this.inbox = inbox;
     this.outbox = outbox;
     this.store = store;
@@ -60,6 +63,7 @@ public class IncidentService {
     this.components = components;
     this.page = page;
     this.impacts = impacts;
+    this.escalations = escalations;
   }
 
   /**
@@ -190,12 +194,15 @@ public class IncidentService {
   }
 
   private void announce(Decision decision, Incident incident) {
-    // Only IncidentOpened and IncidentResolved name the components: the query is saved otherwise.
+    // Only IncidentOpened and IncidentResolved name the components, and the escalation policy of a
+    // (re)opened incident depends on them: the query is saved otherwise.
     List<String> affected =
         decision.outcome() == Decision.Outcome.OPENED
                 || decision.outcome() == Decision.Outcome.RESOLVED
+                || decision.change() == IncidentChange.REOPENED
             ? components.componentsOfIncident(incident.id())
             : List.of();
+    escalations.onRecorded(decision, affected);
     IncidentEvents.of(decision, affected)
         .ifPresent(
             payload ->

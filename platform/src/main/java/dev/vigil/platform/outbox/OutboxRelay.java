@@ -37,6 +37,7 @@ public class OutboxRelay {
   private final Instance<OutboxSink> sink;
   private final int batchSize;
   private final Duration sendTimeout;
+  private final boolean enabled;
   private final AtomicBoolean queued = new AtomicBoolean();
   // One thread: batches go out in id order, so one key's events keep their order.
   private final ExecutorService relayThread =
@@ -61,11 +62,20 @@ public class OutboxRelay {
       Instance<OutboxSink> sink,
       @ConfigProperty(name = "vigil.outbox.batch-size", defaultValue = "200") int batchSize,
       @ConfigProperty(name = "vigil.outbox.send-timeout", defaultValue = "PT10S")
-          Duration sendTimeout) {
+          Duration sendTimeout,
+      // Operational switch: with the relay off, events stay committed in the outbox table and are
+      // published by the next process that starts with it on (maintenance of the broker, drills,
+      // and the crash tests that need the window between commit and publish held open).
+      @ConfigProperty(name = "vigil.outbox.relay.enabled", defaultValue = "true") boolean enabled) {
     this.em = em;
     this.sink = sink;
     this.batchSize = batchSize;
     this.sendTimeout = sendTimeout;
+    this.enabled = enabled;
+    if (!enabled) {
+      LOG.warn(
+          "outbox relay disabled (vigil.outbox.relay.enabled=false): events stay in the outbox");
+    }
   }
 
   /** Relays right after a transaction that wrote to the outbox commits. */
@@ -83,7 +93,7 @@ public class OutboxRelay {
 
   /** Runs a relay pass on the relay thread unless one is already queued. */
   void wake() {
-    if (sink.isResolvable() && queued.compareAndSet(false, true)) {
+    if (enabled && sink.isResolvable() && queued.compareAndSet(false, true)) {
       relayThread.execute(
           () -> {
             queued.set(false);

@@ -32,7 +32,8 @@ public record IncidentPageView(
     String notice,
     FormError error,
     Map<String, String> values,
-    boolean approvalRequired) {
+    boolean approvalRequired,
+    String escalationText) {
 
   /** One alert of the incident. */
   public record Alert(

@@ -111,7 +111,33 @@ public class IncidentPages {
         notice,
         error,
         values,
-        statusPage.requireApproval());
+        statusPage.requireApproval(),
+        escalation(details));
+  }
+
+  /** One line on where the escalation chain stands; empty until one started. */
+  private static String escalation(IncidentDetails details) {
+    if (details.escalation() == null) {
+      return "";
+    }
+    var e = details.escalation().escalation();
+    String done =
+        "level "
+            + e.level()
+            + " of "
+            + details.escalation().steps()
+            + " (policy "
+            + e.policy()
+            + ")";
+    return e.pending()
+        ? done
+            + "; step "
+            + (e.nextStep() + 1)
+            + " to "
+            + String.join(", ", details.escalation().nextReceivers())
+            + " at "
+            + Times.show(e.dueAt())
+        : done + "; ended: " + e.endedBy();
   }
 
   private static IncidentPageView.Update update(PublicUpdate u) {
