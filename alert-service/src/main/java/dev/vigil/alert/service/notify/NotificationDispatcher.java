@@ -46,6 +46,7 @@ public class NotificationDispatcher {
   private final ConcurrentLinkedQueue<NotificationLogService.Finish> finished =
       new ConcurrentLinkedQueue<>();
   private final Map<String, Counter> counters = new ConcurrentHashMap<>();
+
   /** Log ids this replica claimed and has not finished writing the outcome of. */
   private final Set<Long> held = ConcurrentHashMap.newKeySet();
 
@@ -70,9 +71,9 @@ public class NotificationDispatcher {
   }
 
   /**
-   * Sends claimed notifications. A notification this replica already holds (claimed, being sent,
-   * or its outcome not yet written) is skipped: under overload the periodic reclaim can hand back
-   * a row whose lease ran out while it waited here, and sending it again would notify twice.
+   * Sends claimed notifications. A notification this replica already holds (claimed, being sent, or
+   * its outcome not yet written) is skipped: under overload the periodic reclaim can hand back a
+   * row whose lease ran out while it waited here, and sending it again would notify twice.
    */
   public void dispatch(List<Claimed> claimed) {
     Instant now = clock.instant();
@@ -84,9 +85,9 @@ public class NotificationDispatcher {
   }
 
   /**
-   * Keeps the leases of the notifications this replica holds: a send that waits for a free
-   * request slot, or an outcome that waits to be written, must not look abandoned to another
-   * replica. A replica that dies stops renewing, and its rows are resent after one lease.
+   * Keeps the leases of the notifications this replica holds: a send that waits for a free request
+   * slot, or an outcome that waits to be written, must not look abandoned to another replica. A
+   * replica that dies stops renewing, and its rows are resent after one lease.
    */
   private void renewLeases() {
     if (held.isEmpty()) {
