@@ -42,12 +42,10 @@ class EscalationNoticeTest {
     return Stream.of(
         Arguments.of("the same step again (redelivery, replay)", base, step(ID, 1, T0), true),
         Arguments.of("the next step", base, step(ID, 2, T0), false),
-        Arguments.of("the same step of a restarted chain", base, step(ID, 1, T0.plusSeconds(7200)), false),
         Arguments.of(
-            "another incident",
-            base,
-            step("0b7c0c4e-1111-4f3e-9c1a-2b7d5e0f4a11", 1, T0),
-            false));
+            "the same step of a restarted chain", base, step(ID, 1, T0.plusSeconds(7200)), false),
+        Arguments.of(
+            "another incident", base, step("0b7c0c4e-1111-4f3e-9c1a-2b7d5e0f4a11", 1, T0), false));
   }
 
   @ParameterizedTest(name = "{0}")
@@ -85,7 +83,9 @@ class EscalationNoticeTest {
     assertThat(alert.startsAt()).isEqualTo(T0);
     assertThat(n.groupKey())
         .isEqualTo(
-            "{}:{alertname=\"IncidentEscalated\", escalation_step=\"2\", incident_id=\"" + ID + "\"}");
+            "{}:{alertname=\"IncidentEscalated\", escalation_step=\"2\", incident_id=\""
+                + ID
+                + "\"}");
     assertThat(n.title())
         .isEqualTo("[FIRING:1] alertname=IncidentEscalated escalation_step=2 incident_id=" + ID);
   }
