@@ -113,10 +113,14 @@ public final class ChainProvidersHeap {
             "every provider observed %.0f s after registration began",
             (System.nanoTime() - t0) / 1e9);
         Thread.sleep(2 * INTERVAL_SECONDS * 1000L); // two more rounds before measuring
-        window("rounds 3-4", 2, scanner, base, seen, peers);
+        window("rounds 3-4", 2, scanner, base, seen, peers, postgres.port());
         report("with " + count + " providers, after ~4 rounds", scanner, base);
-        window("rounds 5-8", 4, scanner, base, seen, peers);
+        window("rounds 5-8", 4, scanner, base, seen, peers, postgres.port());
         report("with " + count + " providers, after ~8 rounds", scanner, base);
+        String histogram = jcmd(Long.toString(scanner.pid()), "GC.class_histogram");
+        System.out.println(
+            "jcmd GC.class_histogram, top 25:\n"
+                + String.join("\n", histogram.lines().limit(28).toList()));
         log("probes by status: %s", byStatus(get(base + "/q/metrics")));
         log("peer connections open: %s", peers.stream().map(EvmRpcPeer::connections).toList());
       } finally {
@@ -165,17 +169,25 @@ public final class ChainProvidersHeap {
       Process scanner,
       String base,
       ChainHealthReader seen,
-      List<EvmRpcPeer> peers)
+      List<EvmRpcPeer> peers,
+      int postgresPort)
       throws Exception {
     String before = get(base + "/q/metrics");
     long events0 = seen.events.get();
     long served0 = peers.stream().mapToLong(EvmRpcPeer::requests).sum();
     double cpu0 = ProcessCpu.millis(scanner.pid());
+    Map<String, Double> threads0 = ProcessCpu.jvmThreadMillis(scanner.pid());
+    double bench0 = ProcessCpu.millis(ProcessHandle.current().pid());
+    double pg0 = ProcessCpu.postgresMillis(postgresPort);
     long t0 = System.nanoTime();
     Thread.sleep(rounds * INTERVAL_SECONDS * 1000L);
     String after = get(base + "/q/metrics");
     double cpu = ProcessCpu.millis(scanner.pid()) - cpu0;
+    Map<String, Double> threads = ProcessCpu.jvmThreadMillis(scanner.pid());
+    double bench = ProcessCpu.millis(ProcessHandle.current().pid()) - bench0;
+    double pg = ProcessCpu.postgresMillis(postgresPort) - pg0;
     double seconds = (System.nanoTime() - t0) / 1e9;
+    double probes = (sum(PROBES, after) - sum(PROBES, before)) / seconds;
     long served = peers.stream().mapToLong(EvmRpcPeer::requests).sum() - served0;
     log(
         "%s (%.0f s): %.0f probes/s (metric), %.0f ChainHealthObserved/s, %.0f batches/s answered"
@@ -183,13 +195,27 @@ public final class ChainProvidersHeap {
             + " heap before GC %.1f MB; load average %s",
         name,
         seconds,
-        (sum(PROBES, after) - sum(PROBES, before)) / seconds,
+        probes,
         (seen.events.get() - events0) / seconds,
         served / seconds,
         100 * cpu / 1000 / seconds,
         100 * (sum(GC_PAUSE, after) - sum(GC_PAUSE, before)) / seconds,
         sum(HEAP, after) / 1e6,
         ProcessCpu.loadAverage());
+    log(
+        "  scanner CPU by thread kind (%% of one core): app %.0f, jit %.0f, vm/gc %.0f; %.2f ms"
+            + " of scanner CPU per probe; this bench (Kafka broker, peers) %.0f%%; PostgreSQL"
+            + " %.0f%%",
+        pct(threads.get("app") - threads0.get("app"), seconds),
+        pct(threads.get("jit") - threads0.get("jit"), seconds),
+        pct(threads.get("vm") - threads0.get("vm"), seconds),
+        cpu / seconds / probes,
+        pct(bench, seconds),
+        pct(pg, seconds));
+  }
+
+  private static double pct(double millis, double seconds) {
+    return 100 * millis / 1000 / seconds;
   }
 
   private static void report(String when, Process scanner, String base) throws Exception {
