@@ -48,6 +48,9 @@ public final class ChainProvidersHeap {
       Pattern.compile("(?m)^vigil_chain_probes_total\\{[^}]*} ([0-9.eE+]+)$");
   private static final Pattern PROBES_BY_STATUS =
       Pattern.compile("(?m)^vigil_chain_probes_total\\{[^}]*status=\"(\\w+)\"[^}]*} ([0-9.eE+]+)$");
+  private static final Pattern OLD_GEN =
+      Pattern.compile(
+          "(?m)^jvm_memory_used_bytes\\{area=\"heap\",id=\"G1 Old Gen\"[^}]*} ([0-9.eE+]+)$");
   private static final Pattern GC_PAUSE =
       Pattern.compile("(?m)^jvm_gc_pause_seconds_sum\\{[^}]*} ([0-9.eE+]+)$");
 
@@ -221,14 +224,19 @@ public final class ChainProvidersHeap {
   private static void report(String when, Process scanner, String base) throws Exception {
     String pid = Long.toString(scanner.pid());
     jcmd(pid, "GC.run");
-    double heap = sum(HEAP, get(base + "/q/metrics"));
+    String metrics = get(base + "/q/metrics");
+    double heap = sum(HEAP, metrics);
+    // What survived the full GC; eden also holds what the probes allocated since.
+    double old = sum(OLD_GEN, metrics);
     String rss =
         Files.readAllLines(Path.of("/proc/" + pid + "/status")).stream()
             .filter(l -> l.startsWith("VmRSS"))
             .findFirst()
             .orElse("VmRSS unknown")
             .replaceAll("\\s+", " ");
-    log("%s: heap used after GC.run %.1f MB; %s", when, heap / 1e6, rss);
+    log(
+        "%s: heap used after GC.run %.1f MB (of which G1 Old Gen %.1f MB); %s",
+        when, heap / 1e6, old / 1e6, rss);
     System.out.println("jcmd GC.heap_info (" + when + "):\n" + jcmd(pid, "GC.heap_info"));
   }
 
