@@ -188,7 +188,7 @@ public final class IncidentBench {
     String url = service.url(path);
     List<String> lines = new ArrayList<>();
     WrkRun.run(url, 4, 0, 5, dir); // warm-up: JIT and caches
-    for (int[] shape : new int[][] {{25, 48}, {16, 0}}) {
+    for (int[] shape : new int[][] {{27, 48}, {16, 0}}) {
       String before = load();
       Cpu.Sample c0 = cpu.sample();
       WrkRun r = WrkRun.run(url, shape[0], shape[1], seconds, dir);
