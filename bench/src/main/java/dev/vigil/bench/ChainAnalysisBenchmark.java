@@ -12,9 +12,11 @@ import dev.vigil.scanner.tls.ChainVerifier;
 import dev.vigil.scanner.tls.ParsedCertificates;
 import dev.vigil.scanner.tls.SignatureChecks;
 import dev.vigil.scanner.tls.TrustAnchors;
+import java.security.KeyPair;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -48,10 +50,16 @@ import org.openjdk.jmh.annotations.Warmup;
 @Fork(1)
 public class ChainAnalysisBenchmark {
 
+  private static final int NEW_LEAVES = 2_000;
+  private static final int SMALL_CACHE = 256;
+
   private List<byte[]> chain;
   private TargetSpec target;
   private ChainInspector cached;
   private ChainInspector uncached;
+  private ChainInspector small;
+  private List<List<byte[]>> newLeafChains;
+  private int next;
 
   @Setup
   public void setUp() {
@@ -77,6 +85,18 @@ public class ChainAnalysisBenchmark {
             .caIssuersUrl("http://127.0.0.1:9/intermediate.der")
             .issuedBy(intermediate);
     chain = List.of(leaf.der(), intermediate.der(), root.der());
+    newLeafChains = new ArrayList<>();
+    KeyPair leafKeys = leaf.keys();
+    for (int i = 0; i < NEW_LEAVES; i++) {
+      TestCertificate fresh =
+          TestPki.certificate("api.bench.example")
+              .keys(leafKeys)
+              .dns("api.bench.example", "www.bench.example")
+              .validity(now.minus(Duration.ofDays(10)), now.plus(Duration.ofDays(80 + i % 7)))
+              .caIssuersUrl("http://127.0.0.1:9/intermediate.der")
+              .issuedBy(intermediate);
+      newLeafChains.add(List.of(fresh.der(), intermediate.der(), root.der()));
+    }
     target = new TargetSpec("api.bench.example", 443, null, Map.of("env", "prod"));
     TrustAnchors anchors =
         TrustAnchors.of(
@@ -85,6 +105,9 @@ public class ChainAnalysisBenchmark {
     SignatureChecks none = new SignatureChecks(0);
     anchors.precheck(shared).precheck(none);
     cached = inspector(anchors, shared, new ParsedCertificates());
+    SignatureChecks smallSignatures = new SignatureChecks(SMALL_CACHE);
+    anchors.precheck(smallSignatures);
+    small = inspector(anchors, smallSignatures, new ParsedCertificates(SMALL_CACHE));
     uncached = inspector(anchors, none, new ParsedCertificates(0));
     ChainAnalysis check = cached.inspect(target, chain);
     if (!check.findings().isEmpty()) {
@@ -103,6 +126,20 @@ public class ChainAnalysisBenchmark {
   @Benchmark
   public ChainAnalysis repeatScan() {
     return cached.inspect(target, chain);
+  }
+
+  /**
+   * The common first sight: a leaf never seen before (renewed, or a new target) under an
+   * intermediate the scanner already knows. The leaves cycle through {@value #NEW_LEAVES} distinct
+   * certificates while the caches hold only {@value #SMALL_CACHE} entries, so every leaf is parsed
+   * and its signature checked; the intermediate falls out with each clearing of the caches and is
+   * parsed and checked again then (a small share, counted).
+   */
+  @Benchmark
+  public ChainAnalysis newLeaf() {
+    List<byte[]> served = newLeafChains.get(next);
+    next = (next + 1) % newLeafChains.size();
+    return small.inspect(target, served);
   }
 
   @Benchmark

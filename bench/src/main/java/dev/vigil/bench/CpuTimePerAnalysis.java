@@ -5,10 +5,9 @@ import java.lang.management.ThreadMXBean;
 import java.util.function.Supplier;
 
 /**
- * The benchmark's two cases measured in thread CPU time rather than wall time: on a shared machine
- * (a CI box running other builds) wall-clock throughput says more about the neighbours than about
- * the code. Run with {@code java -cp bench/target/benchmarks.jar
- * dev.vigil.bench.CpuTimePerAnalysis}.
+ * The benchmark's cases measured in thread CPU time rather than wall time: on a shared machine (a
+ * CI box running other builds) wall-clock throughput says more about the neighbours than about the
+ * code. Run with {@code java -cp bench/target/benchmarks.jar dev.vigil.bench.CpuTimePerAnalysis}.
  */
 public final class CpuTimePerAnalysis {
 
@@ -20,6 +19,7 @@ public final class CpuTimePerAnalysis {
     ThreadMXBean threads = ManagementFactory.getThreadMXBean();
     for (int round = 1; round <= 3; round++) {
       measure(threads, "repeatScan", 200_000, bench::repeatScan, round);
+      measure(threads, "newLeaf", 20_000, bench::newLeaf, round);
       measure(threads, "firstSight", 4_000, bench::firstSight, round);
     }
   }
