@@ -66,8 +66,8 @@ class BcTlsHandshakeTest {
           ffdhe2048 only         | -groups ffdhe2048           | TLSv1.3
           TLS 1.2, P-256 only    | -tls1_2 -groups P-256       | TLSv1.2
           TLS 1.3, AES-256 only  | -ciphersuites TLS_AES_256_GCM_SHA384 | TLSv1.3
-          TLS 1.2, AES-256 only  | -tls1_2 -cipher ECDHE-RSA-AES256-GCM-SHA384 | TLSv1.2
-          TLS 1.2, RSA kx only   | -tls1_2 -cipher AES128-GCM-SHA256 | TLSv1.2
+          TLS 1.2, AES-256 only  | -tls1_2 -cipher ECDHE-ECDSA-AES256-GCM-SHA384 | TLSv1.2
+          TLS 1.2, CBC only      | -tls1_2 -cipher ECDHE-ECDSA-AES256-SHA384 | TLSv1.2
           """)
   void readsTheChainInServedOrderInOneConnection(String name, String options, String negotiated)
       throws Exception {
@@ -92,6 +92,26 @@ class BcTlsHandshakeTest {
         BcTlsHandshake.Served served = handshake(server.port(), "localhost");
 
         assertThat(served.certificates()).containsExactly(leaf.der(), ca.der());
+      }
+    }
+  }
+
+  @Test
+  void readsAnRsaChainWithEveryKeyExchange(@TempDir Path rsaPem) throws Exception {
+    TestCertificate ca = TestPki.certificate("RSA CA").ca().rsa(2048).selfSigned();
+    TestCertificate leaf = TestPki.certificate("localhost").dns("localhost").rsa(2048).issuedBy(ca);
+    OpenSsl.writePem(leaf.serveWith(ca), rsaPem);
+    for (String options :
+        List.of(
+            "-tls1_3",
+            "-tls1_2",
+            "-tls1_2 -cipher ECDHE-RSA-AES256-GCM-SHA384",
+            "-tls1_2 -cipher DHE-RSA-AES128-GCM-SHA256",
+            "-tls1_2 -cipher AES128-GCM-SHA256")) {
+      try (OpenSsl.Server server = OpenSsl.server(rsaPem, "127.0.0.1", options.split(" "))) {
+        BcTlsHandshake.Served served = handshake(server.port(), "localhost");
+
+        assertThat(served.certificates()).as(options).containsExactly(leaf.der(), ca.der());
       }
     }
   }
