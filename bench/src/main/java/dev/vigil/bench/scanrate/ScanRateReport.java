@@ -1,5 +1,6 @@
 package dev.vigil.bench.scanrate;
 
+import dev.vigil.scanner.tls.HandshakeClient;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,14 +25,15 @@ final class ScanRateReport {
       String loadBefore,
       String loadAfter,
       int seconds,
-      boolean probeVersions) {
+      boolean probeVersions,
+      HandshakeClient client) {
     double ceiling = ceilings.stream().mapToDouble(Measurement::perSecond).max().orElse(0);
     StringBuilder s = new StringBuilder();
     s.append(BEGIN).append('\n');
     s.append(
         f(
             "Run %s: %s, %d cores, %s; %s; nginx %s; %s. Load average (1/5/15 min) %s before,"
-                + " %s after. %d s measured per row.%n%n",
+                + " %s after. %d s measured per row. Vigil's TLS client: %s.%n%n",
             Instant.now().truncatedTo(ChronoUnit.SECONDS),
             Versions.cpuModel(),
             cores,
@@ -41,7 +43,10 @@ final class ScanRateReport {
             Versions.firstLine("/usr/bin/prometheus-blackbox-exporter", "--version"),
             loadBefore,
             loadAfter,
-            seconds));
+            seconds,
+            client == HandshakeClient.BOUNCYCASTLE
+                ? "BouncyCastle (`vigil.scanner.tls-client=bouncycastle`, the default)"
+                : "the JDK's (`vigil.scanner.tls-client=jdk`)"));
     s.append(
         "| concurrency | Vigil scans/s | blackbox_exporter probes/s | Vigil / blackbox"
             + " | Vigil / ceiling | CPU per op, µs: Vigil JVM + nginx | CPU per op, µs:"

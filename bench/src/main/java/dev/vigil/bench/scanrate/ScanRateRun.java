@@ -2,6 +2,7 @@ package dev.vigil.bench.scanrate;
 
 import dev.vigil.events.CertificateScanned;
 import dev.vigil.events.ScanOutcome;
+import dev.vigil.scanner.tls.HandshakeClient;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -16,8 +17,9 @@ import java.util.function.LongSupplier;
  * blackbox_exporter in turn; the ceiling again. Options: {@code --seconds N} (measured window, 15),
  * {@code --warmup N} (10 for the first Vigil run, then 3; and at least 5,000 operations per row up
  * to 90 s), {@code --concurrency 1,16,64}, {@code --probe-versions} (also learn accepted TLS
- * versions on every scan), {@code --results bench/RESULTS.md} (replace the scan-rate section of
- * that file).
+ * versions on every scan), {@code --tls-client bouncycastle|jdk} (Vigil's first handshake, as
+ * {@code vigil.scanner.tls-client}; BouncyCastle by default), {@code --results bench/RESULTS.md}
+ * (replace the scan-rate section of that file).
  */
 public final class ScanRateRun {
 
@@ -34,6 +36,7 @@ public final class ScanRateRun {
     int firstWarmup = 10;
     int[] levels = {1, 16, 64};
     boolean probeVersions = false;
+    HandshakeClient client = HandshakeClient.BOUNCYCASTLE;
     Path results = null;
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
@@ -42,6 +45,8 @@ public final class ScanRateRun {
         case "--concurrency" ->
             levels = Arrays.stream(args[++i].split(",")).mapToInt(Integer::parseInt).toArray();
         case "--probe-versions" -> probeVersions = true;
+        case "--tls-client" ->
+            client = HandshakeClient.valueOf(args[++i].toUpperCase(java.util.Locale.ROOT));
         case "--results" -> results = Path.of(args[++i]);
         default -> throw new IllegalArgumentException("unknown option " + args[i]);
       }
@@ -55,9 +60,9 @@ public final class ScanRateRun {
     try (NginxEndpoint endpoint = NginxEndpoint.start(dir, pki, cores);
         Blackbox blackbox = Blackbox.start(dir, pki)) {
       log(
-          "endpoint: nginx on 127.0.0.1:%d, %d workers; load average %s",
-          endpoint.port(), cores, loadBefore);
-      VigilLoad vigil = new VigilLoad(pki, endpoint.port(), probeVersions);
+          "endpoint: nginx on 127.0.0.1:%d, %d workers; load average %s; Vigil's TLS client: %s",
+          endpoint.port(), cores, loadBefore, client);
+      VigilLoad vigil = new VigilLoad(pki, endpoint.port(), probeVersions, client);
       CertificateScanned check = vigil.scanOnce();
       if (check.outcome() != ScanOutcome.COMPLETED || !check.findings().isEmpty()) {
         throw new IllegalStateException("the benchmark chain should scan clean: " + check);
@@ -82,7 +87,8 @@ public final class ScanRateRun {
             loadBefore,
             Versions.loadAverage(),
             seconds,
-            probeVersions);
+            probeVersions,
+            client);
     System.out.println(report);
     if (results != null) {
       ScanRateReport.replaceSection(results, report);

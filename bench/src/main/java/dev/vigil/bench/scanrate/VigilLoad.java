@@ -17,6 +17,7 @@ import dev.vigil.scanner.tls.BouncyCastleCertificateDecoder;
 import dev.vigil.scanner.tls.ChainInspector;
 import dev.vigil.scanner.tls.ChainVerifier;
 import dev.vigil.scanner.tls.EndpointConnector;
+import dev.vigil.scanner.tls.HandshakeClient;
 import dev.vigil.scanner.tls.HostResolver;
 import dev.vigil.scanner.tls.JsseTlsChainFetcher;
 import dev.vigil.scanner.tls.ParsedCertificates;
@@ -53,7 +54,7 @@ final class VigilLoad {
   private ScheduledExecutorService ticker;
   private final List<String> ids = new ArrayList<>();
 
-  VigilLoad(BenchPki pki, int port, boolean probeVersions) {
+  VigilLoad(BenchPki pki, int port, boolean probeVersions, HandshakeClient client) {
     this.port = port;
     Clock clock = Clock.systemUTC();
     SignatureChecks signatures = new SignatureChecks();
@@ -75,10 +76,11 @@ final class VigilLoad {
         new EndpointConnector(Duration.ofSeconds(5), Duration.ofSeconds(10));
     this.scan =
         new EndpointScan(
-            new JsseTlsChainFetcher(AddressPolicy.defaults(), HostResolver.SYSTEM, connector),
+            new JsseTlsChainFetcher(
+                AddressPolicy.defaults(), HostResolver.SYSTEM, connector, client),
             decoder,
             inspector,
-            new ProtocolVersionProbe(connector),
+            new ProtocolVersionProbe(connector, client),
             probeVersions,
             // The benchmark's chain has no OCSP or CRL URL: nothing to check, as in production.
             EndpointScan.RevocationStep.NONE,

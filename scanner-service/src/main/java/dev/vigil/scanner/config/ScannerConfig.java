@@ -1,5 +1,6 @@
 package dev.vigil.scanner.config;
 
+import dev.vigil.scanner.tls.HandshakeClient;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
@@ -45,6 +46,13 @@ public interface ScannerConfig {
    */
   @WithDefault("true")
   boolean probeProtocolVersions();
+
+  /**
+   * The TLS client of a scan's first handshake: {@code bouncycastle} (cheaper per handshake) or
+   * {@code jdk}. A handshake the first one cannot complete is retried with the JDK either way.
+   */
+  @WithDefault("bouncycastle")
+  HandshakeClient tlsClient();
 
   /** Scans running at once. */
   @WithDefault("16")

@@ -4,6 +4,7 @@ import dev.vigil.events.UnreachableReason;
 import dev.vigil.scanner.config.ScannerConfig;
 import dev.vigil.scanner.domain.AddressPolicy;
 import dev.vigil.scanner.domain.TargetSpec;
+import dev.vigil.scanner.tls.bctls.BcTlsHandshake;
 import dev.vigil.scanner.tls.legacy.LegacyTlsClient;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -13,10 +14,12 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Reads served chains with the JDK's TLS stack, on one or every address of a target, after the
- * target's STARTTLS dialogue if it has one. When the JDK refuses the handshake (an endpoint that
- * only speaks TLS 1.0, a chain longer than the JDK accepts) BouncyCastle's TLS client reads the
- * chain instead, so such an endpoint is reported with its findings rather than as unreachable.
+ * Reads served chains on one or every address of a target, after the target's STARTTLS dialogue if
+ * it has one. The first handshake is BouncyCastle's TLS client by default ({@link HandshakeClient};
+ * the class keeps its older name). When that handshake fails, the JDK's stack tries with everything
+ * it offers, and when the JDK refuses too (an endpoint that only speaks TLS 1.0, a chain longer
+ * than the JDK accepts) BouncyCastle's legacy client reads the chain, so such an endpoint is
+ * reported with its findings rather than as unreachable.
  */
 @ApplicationScoped
 public class JsseTlsChainFetcher implements TlsChainFetcher {
@@ -27,17 +30,28 @@ public class JsseTlsChainFetcher implements TlsChainFetcher {
   private final AddressPolicy policy;
   private final HostResolver resolver;
   private final EndpointConnector connector;
+  private final HandshakeClient client;
 
   @Inject
   public JsseTlsChainFetcher(AddressPolicy policy, ScannerConfig config, HostResolver resolver) {
-    this(policy, resolver, new EndpointConnector(config));
+    this(policy, resolver, new EndpointConnector(config), config.tlsClient());
+  }
+
+  /** With the default first client, BouncyCastle's. */
+  public JsseTlsChainFetcher(
+      AddressPolicy policy, HostResolver resolver, EndpointConnector connector) {
+    this(policy, resolver, connector, HandshakeClient.BOUNCYCASTLE);
   }
 
   public JsseTlsChainFetcher(
-      AddressPolicy policy, HostResolver resolver, EndpointConnector connector) {
+      AddressPolicy policy,
+      HostResolver resolver,
+      EndpointConnector connector,
+      HandshakeClient client) {
     this.policy = policy;
     this.resolver = resolver;
     this.connector = connector;
+    this.client = client;
   }
 
   @Override
@@ -74,20 +88,14 @@ public class JsseTlsChainFetcher implements TlsChainFetcher {
     }
     String sni = target.effectiveServerName();
     try {
-      // Cheap first: one X25519 key share instead of the JDK's X25519 plus P-256.
-      JsseHandshake.Served served =
-          connector.connect(
-              address,
-              target,
-              plain -> JsseHandshake.handshake(plain, sni, target.port(), KeyShareGroups.XDH_ONLY));
-      return FetchedChain.served(served.certificates(), served.protocol(), shown);
-    } catch (ScanFailure xdh) {
-      if (xdh.reason() != UnreachableReason.HANDSHAKE_FAILURE) {
-        return FetchedChain.failed(xdh.reason(), shown, xdh.getMessage());
+      return firstHandshake(target, address, shown, sni);
+    } catch (ScanFailure first) {
+      if (first.reason() != UnreachableReason.HANDSHAKE_FAILURE) {
+        return FetchedChain.failed(first.reason(), shown, first.getMessage());
       }
     }
     try {
-      // A server without X25519/X448 (NIST curves only, say): every group the JDK offers.
+      // A server the first client could not complete with: every group and suite the JDK offers.
       JsseHandshake.Served served =
           connector.connect(
               address, target, plain -> JsseHandshake.handshake(plain, sni, target.port()));
@@ -109,5 +117,27 @@ public class JsseTlsChainFetcher implements TlsChainFetcher {
         return FetchedChain.failed(jdk.reason(), shown, jdk.getMessage());
       }
     }
+  }
+
+  /** The cheap handshake that reads almost every endpoint; see {@link HandshakeClient}. */
+  private FetchedChain firstHandshake(
+      TargetSpec target, InetAddress address, String shown, String sni) throws ScanFailure {
+    if (client == HandshakeClient.BOUNCYCASTLE) {
+      BcTlsHandshake.Served served =
+          connector.connect(
+              address,
+              target,
+              plain -> BcTlsHandshake.handshake(plain, sni, BcTlsHandshake.MODERN));
+      return FetchedChain.served(
+          served.certificates(), served.protocol(), shown, served.stapledOcsp());
+    }
+    // One X25519 key share instead of the JDK's X25519 plus P-256.
+    JsseHandshake.Served served =
+        connector.connect(
+            address,
+            target,
+            plain -> JsseHandshake.handshake(plain, sni, target.port(), KeyShareGroups.XDH_ONLY));
+    return FetchedChain.served(
+        served.certificates(), served.protocol(), shown, served.stapledOcsp());
   }
 }

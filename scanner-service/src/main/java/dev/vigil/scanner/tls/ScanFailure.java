@@ -39,6 +39,9 @@ public final class ScanFailure extends Exception {
     if (e instanceof ConnectException || e instanceof NoRouteToHostException) {
       return new ScanFailure(UnreachableReason.REFUSED, detail);
     }
+    if (e instanceof NotTlsException) {
+      return new ScanFailure(UnreachableReason.NOT_TLS, detail);
+    }
     if (e instanceof StartTlsException) {
       return new ScanFailure(UnreachableReason.STARTTLS_FAILED, detail);
     }

@@ -26,6 +26,12 @@ final class Scanners {
     return new JsseTlsChainFetcher(AddressPolicy.defaults(), resolver, connector());
   }
 
+  /** With {@code client} making the first handshake ({@code vigil.scanner.tls-client}). */
+  static JsseTlsChainFetcher fetcher(HandshakeClient client) {
+    return new JsseTlsChainFetcher(
+        AddressPolicy.defaults(), HostResolver.SYSTEM, connector(), client);
+  }
+
   static ProtocolVersionProbe versionProbe() {
     return new ProtocolVersionProbe(connector());
   }

@@ -55,14 +55,16 @@ class StapledOcspTest {
   }
 
   /** Serves {@code leaf} with openssl, stapling the response openssl's responder gives for it. */
-  private List<Finding> scanStapled(Path dir, TestCertificate leaf, OpenSslOcspResponder responder)
+  private List<Finding> scanStapled(
+      Path dir, TestCertificate leaf, OpenSslOcspResponder responder, String... serverOptions)
       throws IOException {
     Path staple = dir.resolve("staple.der");
     Files.write(staple, responder.respond(responder.requestFor(leaf, CA)));
     Path pem = Files.createDirectories(dir.resolve("pem"));
     OpenSsl.writePem(leaf.serveWith(CA), pem);
-    try (OpenSsl.Server server =
-        OpenSsl.server(pem, "127.0.0.1", "-status_file", staple.toString())) {
+    List<String> options = new java.util.ArrayList<>(List.of("-status_file", staple.toString()));
+    options.addAll(List.of(serverOptions));
+    try (OpenSsl.Server server = OpenSsl.server(pem, "127.0.0.1", options.toArray(String[]::new))) {
       FetchedChain chain = Scanners.fetcher().fetch(Scanners.target("localhost", server.port()));
       assertThat(chain.failure()).as(chain.detail()).isNull();
       assertThat(chain.stapledOcsp()).as("stapled response").isNotNull();
@@ -93,6 +95,45 @@ class StapledOcspTest {
                     .containsEntry("revokedAt", "2026-03-04T05:06:07Z")
                     .containsEntry("reason", "keyCompromise");
               });
+    }
+  }
+
+  @Test
+  void aResponseStapledInATls12CertificateStatusMessageIsReadToo(@TempDir Path dir)
+      throws IOException {
+    TestCertificate leaf =
+        TestPki.certificate("localhost").dns("localhost").ocspUrl(deadResponder()).issuedBy(CA);
+    try (OpenSslOcspResponder responder = new OpenSslOcspResponder(dir, CA, CA, "-nmin", "60")) {
+      responder.revoked(leaf.certificate(), Instant.parse("2026-03-04T05:06:07Z"), "keyCompromise");
+
+      List<Finding> findings = scanStapled(dir, leaf, responder, "-tls1_2");
+
+      assertThat(findings)
+          .singleElement()
+          .satisfies(f -> assertThat(f.evidence()).containsEntry("source", "stapled-ocsp"));
+    }
+  }
+
+  @Test
+  void theJdkClientReadsTheStapledResponseOnItsFirstHandshakeToo(@TempDir Path dir)
+      throws IOException {
+    TestCertificate leaf =
+        TestPki.certificate("localhost").dns("localhost").ocspUrl(deadResponder()).issuedBy(CA);
+    try (OpenSslOcspResponder responder = new OpenSslOcspResponder(dir, CA, CA, "-nmin", "60")) {
+      responder.valid(leaf.certificate());
+      Path staple = dir.resolve("staple.der");
+      Files.write(staple, responder.respond(responder.requestFor(leaf, CA)));
+      Path pem = Files.createDirectories(dir.resolve("pem"));
+      OpenSsl.writePem(leaf.serveWith(CA), pem);
+      try (OpenSsl.Server server =
+          OpenSsl.server(pem, "127.0.0.1", "-status_file", staple.toString())) {
+        FetchedChain chain =
+            Scanners.fetcher(HandshakeClient.JDK)
+                .fetch(Scanners.target("localhost", server.port()));
+
+        assertThat(chain.protocol()).isEqualTo("TLSv1.3");
+        assertThat(chain.stapledOcsp()).isEqualTo(Files.readAllBytes(staple));
+      }
     }
   }
 
