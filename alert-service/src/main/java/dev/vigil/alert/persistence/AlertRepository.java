@@ -5,8 +5,13 @@ import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Page;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.sql.Array;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import org.hibernate.Session;
 
 @ApplicationScoped
 public class AlertRepository implements PanacheRepositoryBase<AlertEntity, String> {
@@ -29,7 +34,43 @@ public class AlertRepository implements PanacheRepositoryBase<AlertEntity, Strin
     if (sources.isEmpty() || entityIds.isEmpty()) {
       return List.of();
     }
-    return list("targetId in ?1 and source in ?2", entityIds, sources);
+    // Two steps, because most entities of a poll have no alert at all: a plain JDBC lookup with
+    // array parameters (one statement and one plan whatever the poll's size; an HQL `in` list
+    // makes Hibernate translate and PostgreSQL plan a new statement per list length), then only
+    // the hits become managed entities, loaded by id (one `= any(?)` statement).
+    Session session = getEntityManager().unwrap(Session.class);
+    List<String> fingerprints =
+        session.doReturningWork(
+            connection -> {
+              List<String> found = new ArrayList<>();
+              Array targets = connection.createArrayOf("varchar", entityIds.toArray());
+              Array types = connection.createArrayOf("varchar", sources.toArray());
+              try (PreparedStatement query =
+                  connection.prepareStatement(
+                      "select fingerprint from alert where target_id = any(?) and source = any(?)")) {
+                query.setArray(1, targets);
+                query.setArray(2, types);
+                try (ResultSet rows = query.executeQuery()) {
+                  while (rows.next()) {
+                    found.add(rows.getString(1));
+                  }
+                }
+              } finally {
+                targets.free();
+                types.free();
+              }
+              return found;
+            });
+    if (fingerprints.isEmpty()) {
+      return List.of();
+    }
+    List<AlertEntity> loaded = new ArrayList<>(fingerprints.size());
+    for (AlertEntity a : session.findMultiple(AlertEntity.class, fingerprints)) {
+      if (a != null) { // alerts are never deleted today; a null would be a row deleted meanwhile
+        loaded.add(a);
+      }
+    }
+    return loaded;
   }
 
   /** Alerts with a running clock: pending, kept firing, or posted with an end. */

@@ -239,7 +239,9 @@ public final class FactSheets {
             .filter(c -> c.notAfter() != null)
             .min(Comparator.comparing(CertificateSummary::notAfter));
     if (first.isEmpty()) {
-      return "Earliest notAfter in the chain: " + scan.earliestNotAfter();
+      Instant notAfter = scan.earliestNotAfter();
+      return "Earliest notAfter in the chain: "
+          + (notAfter == null ? "null" : IsoTime.format(notAfter));
     }
     CertificateSummary c = first.get();
     return "Subject: "
@@ -247,7 +249,7 @@ public final class FactSheets {
         + "; issuer: "
         + c.issuer()
         + "; notAfter: "
-        + c.notAfter()
+        + IsoTime.format(c.notAfter())
         + "; serial: "
         + c.serialNumber()
         + "; position in chain: "
@@ -277,7 +279,7 @@ public final class FactSheets {
   }
 
   private static String time(Instant t) {
-    return t == null ? "" : t.toString();
+    return t == null ? "" : IsoTime.format(t);
   }
 
   private static Object num(Number n) {

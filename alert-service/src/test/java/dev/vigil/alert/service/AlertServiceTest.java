@@ -11,7 +11,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.vigil.alert.TestScans;
 import dev.vigil.alert.domain.Alert;
 import dev.vigil.alert.domain.AlertStatus;
+import dev.vigil.alert.persistence.ObservedEntityRepository;
 import dev.vigil.infra.VigilTestInfrastructure;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
@@ -30,6 +32,7 @@ class AlertServiceTest {
 
   @Inject AlertService service;
   @Inject AlertQueries queries;
+  @Inject ObservedEntityRepository observed;
 
   private final String target = "t-" + UUID.randomUUID();
 
@@ -131,6 +134,25 @@ class AlertServiceTest {
 
     assertThat(first).extracting(AlertTransitioned::transition).containsExactly(FIRE);
     assertThat(again).isEmpty();
+  }
+
+  @Test
+  void oneBatchObservingAnEntityTwiceKeepsItsLastLabelsForTheNoDataClock() {
+    // Both events are due for the observed_entity row (the labels changed), and one multi-row
+    // upsert may not touch a row twice: the rows are merged as if written one after the other.
+    List<AlertTransitioned> result =
+        service.applyAll(
+            AlertService.CERTIFICATE_SCANS_CONSUMER,
+            List.of(
+                inbound(TestScans.completed(target, "h.example.com", 200, Map.of("team", "blue"))),
+                inbound(
+                    TestScans.completed(target, "h.example.com", 200, Map.of("team", "green")))));
+
+    assertThat(result).isEmpty();
+    ObservedEntityRepository.Row row =
+        QuarkusTransaction.requiringNew()
+            .call(() -> observed.find("dev.vigil.certificate.scanned.v1", target).orElseThrow());
+    assertThat(row.labels()).containsEntry("team", "green").containsEntry("target_id", target);
   }
 
   private static AlertService.Inbound inbound(dev.vigil.events.CertificateScanned scan) {

@@ -29,10 +29,15 @@ final class ProcessCpu {
   /**
    * CPU milliseconds of a JVM's threads by kind: {@code jit} (C1/C2 compiler threads, which keep
    * compiling long after start-up on a loaded machine), {@code vm} (the VM thread, where the serial
-   * collector runs, and GC threads) and {@code app} (everything else: the work itself).
+   * collector runs, and GC threads) and {@code app} (everything else: the work itself). Two parts
+   * of {@code app} are also given on their own: {@code app:kafka} (Kafka client threads: consumer
+   * polls, heartbeats, producers) and {@code app:worker} (the worker pools where the consumers'
+   * transactions run). Thread names are read from {@code comm}, cut to 15 characters by Linux.
    */
   static Map<String, Double> jvmThreadMillis(long pid) {
-    Map<String, Double> out = new TreeMap<>(Map.of("jit", 0.0, "vm", 0.0, "app", 0.0));
+    Map<String, Double> out =
+        new TreeMap<>(
+            Map.of("jit", 0.0, "vm", 0.0, "app", 0.0, "app:kafka", 0.0, "app:worker", 0.0));
     try (Stream<Path> tasks = Files.list(Path.of("/proc", Long.toString(pid), "task"))) {
       for (Path task : tasks.toList()) {
         long tid = Long.parseLong(task.getFileName().toString());
@@ -45,7 +50,13 @@ final class ProcessCpu {
             name.contains("CompilerThre")
                 ? "jit"
                 : name.equals("VM Thread") || name.startsWith("GC ") ? "vm" : "app";
-        out.merge(kind, (f[0] + f[1]) * TICK_MILLIS, Double::sum);
+        double ms = (f[0] + f[1]) * TICK_MILLIS;
+        out.merge(kind, ms, Double::sum);
+        if (kind.equals("app") && name.contains("kafka")) {
+          out.merge("app:kafka", ms, Double::sum);
+        } else if (name.startsWith("executor-thread") || name.startsWith("vert.x-worker")) {
+          out.merge("app:worker", ms, Double::sum);
+        }
       }
     } catch (IOException | RuntimeException e) {
       // gone: no figures

@@ -2,7 +2,12 @@ package dev.vigil.platform.messaging;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonDeserializer;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
+import com.fasterxml.jackson.databind.deser.DefaultDeserializationContext;
+import com.fasterxml.jackson.databind.module.SimpleModule;
 import dev.vigil.events.EventType;
 import io.smallrye.reactive.messaging.ce.OutgoingCloudEventMetadata;
 import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
@@ -31,15 +36,48 @@ public class CloudEventCodec {
   private final ObjectMapper strictMapper;
   private final ObjectMapper mapper;
 
+  /** One reader per payload type: no type and root-deserializer look-up per record. */
+  private final ClassValue<ObjectReader> readers =
+      new ClassValue<>() {
+        @Override
+        protected ObjectReader computeValue(Class<?> type) {
+          return strictMapper.readerFor(type);
+        }
+      };
+
   public CloudEventCodec(ObjectMapper mapper) {
     this.mapper = mapper;
-    // Unknown fields are tolerated (producers may be newer), but a missing or mistyped
-    // primitive is not: it would silently become 0 or false.
-    this.strictMapper =
-        mapper
-            .copy()
-            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
+    this.strictMapper = strict(mapper);
+  }
+
+  /**
+   * The mapper that reads payloads. Unknown fields are tolerated (producers may be newer), but a
+   * missing or mistyped primitive is not: it would silently become 0 or false. Timestamps in the
+   * shape producers write ({@code 2026-11-25T16:05:07.123Z}) skip {@code DateTimeFormatter} ({@link
+   * FastInstantDeserializer}); any other shape is read as before.
+   */
+  static ObjectMapper strict(ObjectMapper mapper) {
+    JsonDeserializer<?> instants;
+    try {
+      ObjectMapper probe = strictCopy(mapper);
+      instants =
+          ((DefaultDeserializationContext) probe.getDeserializationContext())
+              .createInstance(probe.getDeserializationConfig(), null, probe.getInjectableValues())
+              .findNonContextualValueDeserializer(probe.constructType(Instant.class));
+    } catch (JsonMappingException e) {
+      throw new IllegalStateException("no deserializer for java.time.Instant", e);
+    }
+    return strictCopy(mapper)
+        .registerModule(
+            new SimpleModule("vigil-event-instants")
+                .addDeserializer(Instant.class, new FastInstantDeserializer(instants)));
+  }
+
+  private static ObjectMapper strictCopy(ObjectMapper mapper) {
+    return mapper
+        .copy()
+        .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+        .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
   }
 
   /** Builds a Kafka message carrying {@code payload} as CloudEvent data. */
@@ -116,7 +154,7 @@ public class CloudEventCodec {
           "ce_type " + event.type().type() + " does not carry " + type.getSimpleName());
     }
     try {
-      T value = strictMapper.readValue(event.data(), type);
+      T value = readers.get(type).readValue(event.data());
       if (value == null) {
         throw new PoisonRecordException("CloudEvent data is JSON null");
       }
@@ -145,6 +183,10 @@ public class CloudEventCodec {
   private static Instant parseTime(String value) {
     if (value == null) {
       return null;
+    }
+    Instant utc = IsoInstants.parseUtc(value);
+    if (utc != null) {
+      return utc;
     }
     try {
       return OffsetDateTime.parse(value).toInstant();
