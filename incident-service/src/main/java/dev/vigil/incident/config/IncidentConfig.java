@@ -63,5 +63,29 @@ public interface IncidentConfig {
     /** How long to keep retrying a transient failure before dead-lettering the record. */
     @WithDefault("60s")
     Duration retryMaxDuration();
+
+    /**
+     * How long one intake transaction should take: a poll is applied in as many transactions as its
+     * events need at the recent cost per event, so that on a slow host a transaction stays far
+     * below the transaction timeout ({@code vigil.incident.consumer.transaction-timeout}).
+     */
+    @WithDefault("10s")
+    Duration transactionBudget();
+
+    /**
+     * Timeout in seconds of an intake transaction (read by the {@code @TransactionConfiguration} of
+     * {@code IncidentService.onAlerts}); a batch that runs into it is rolled back and its events
+     * are replayed one by one.
+     */
+    @WithDefault("60")
+    int transactionTimeout();
+
+    /**
+     * A poll still being applied after this long means the consumer is stuck (not just slow): the
+     * liveness check reports it, so the orchestrator restarts the process and the uncommitted
+     * records are delivered again.
+     */
+    @WithDefault("5m")
+    Duration stallTimeout();
   }
 }

@@ -125,19 +125,6 @@ public class ComponentStore {
     return impacts.componentsOfIncident(incidentId);
   }
 
-  /**
-   * Adds what one more firing alert holds ({@code added}) to the incident's open impact segments: a
-   * component it holds at a worse status than now moves to that status, the others stay. The alert
-   * path's cheap case, where the other alerts need not be loaded.
-   */
-  public void growImpacts(UUID incidentId, Map<String, ComponentStatus> added, Instant now) {
-    List<ComponentImpactEntity> open = impacts.openOfIncident(incidentId);
-    Map<String, ComponentStatus> desired = new HashMap<>();
-    open.forEach(o -> desired.merge(o.componentId, o.status, ComponentStatus::worst));
-    added.forEach((component, status) -> desired.merge(component, status, ComponentStatus::worst));
-    reconcile(incidentId, open, desired, now);
-  }
-
   /** Like {@link #reconcileImpacts}, without listing the components afterwards. */
   public void replaceImpacts(UUID incidentId, Map<String, ComponentStatus> desired, Instant now) {
     reconcile(incidentId, impacts.openOfIncident(incidentId), desired, now);

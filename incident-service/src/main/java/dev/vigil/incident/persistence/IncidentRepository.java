@@ -1,7 +1,6 @@
 package dev.vigil.incident.persistence;
 
 import dev.vigil.events.IncidentStatus;
-import dev.vigil.incident.domain.AlertStatus;
 import dev.vigil.incident.domain.IncidentFilter;
 import dev.vigil.incident.domain.PageCursor;
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
@@ -11,7 +10,6 @@ import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
 import java.util.UUID;
 
 /** Queries over {@code incident}. */
@@ -20,70 +18,11 @@ public class IncidentRepository implements PanacheRepositoryBase<IncidentEntity,
 
   private static final Sort NEWEST_FIRST = Sort.descending("openedAt", "id");
 
-  public Optional<IncidentEntity> findOpenByGroup(String groupKey) {
-    return find("groupKey = ?1 and status <> ?2", groupKey, IncidentStatus.RESOLVED)
-        .firstResultOptional();
-  }
-
-  /** The open incident of another group that an alert of {@code groupKey} joined, if any. */
-  public Optional<IncidentEntity> findOpenJoinedByGroup(String groupKey) {
-    return find(
-            "select i from IncidentEntity i where i.status <> ?1 and exists"
-                + " (select 1 from IncidentAlertEntity a where a.id.incidentId = i.id"
-                + " and a.groupKey = ?2) order by i.openedAt desc, i.id desc",
-            IncidentStatus.RESOLVED,
-            groupKey)
-        .firstResultOptional();
-  }
-
-  /**
-   * Open incidents opened at or after {@code openedFrom}, with fewer than {@code maxAlerts} alerts,
-   * holding (an open impact segment on) any of the components; oldest first. Filtering here keeps
-   * the alerts of incidents that cannot be joined from being loaded at all.
-   */
-  public List<IncidentEntity> findJoinable(
-      List<String> componentIds, Instant openedFrom, int maxAlerts, int limit) {
-    return find(
-            "select i from IncidentEntity i where i.status <> ?1 and i.openedAt >= ?3 and exists"
-                + " (select 1 from ComponentImpactEntity c where c.incidentId = i.id"
-                + " and c.componentId in ?2 and c.endedAt is null)"
-                + " and i.criticalAlerts + i.warningAlerts + i.infoAlerts < ?4"
-                + " order by i.openedAt, i.id",
-            IncidentStatus.RESOLVED,
-            componentIds,
-            openedFrom,
-            maxAlerts)
-        .page(0, limit)
-        .list();
-  }
-
-  /** The group's most recently resolved incident, a candidate for reopening. */
-  public Optional<IncidentEntity> findLastResolvedByGroup(String groupKey) {
-    return find(
-            "groupKey = ?1 and status = ?2 order by resolvedAt desc",
-            groupKey,
-            IncidentStatus.RESOLVED)
-        .firstResultOptional();
-  }
-
   /** Open incidents none of whose alerts fire: waiting out their quiet period. */
   public List<IncidentEntity> findOpenWithoutFiringAlerts(int limit) {
     return find("status <> ?1 and firingAlerts = 0 order by updatedAt", IncidentStatus.RESOLVED)
         .page(0, limit)
         .list();
-  }
-
-  /** The open incident in which alert {@code fingerprint} fires (newest, should there be two). */
-  public Optional<IncidentEntity> findOpenWithFiringAlert(String fingerprint) {
-    return find(
-            "select i from IncidentEntity i where i.status <> ?1 and exists"
-                + " (select 1 from IncidentAlertEntity a where a.id.incidentId = i.id"
-                + " and a.id.fingerprint = ?2 and a.status = ?3)"
-                + " order by i.openedAt desc, i.id desc",
-            IncidentStatus.RESOLVED,
-            fingerprint,
-            AlertStatus.FIRING)
-        .firstResultOptional();
   }
 
   /** The page of incidents after {@code cursor} (newest first), or the first page without one. */

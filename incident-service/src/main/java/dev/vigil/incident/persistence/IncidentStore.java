@@ -21,9 +21,9 @@ import java.util.stream.Collectors;
  * Loads and saves {@link Incident} aggregates (incident, alerts, timeline) through the
  * repositories, so services deal in domain objects only. Callers provide the transaction.
  *
- * <p>The alert path's look-ups load an incident with only the alert an event concerns ({@link
- * Incident#restore}); {@link #find} and the lists load every alert. {@link #save} writes only what
- * changed either way.
+ * <p>Responders' commands, the sweeps and REST use this store; {@link #find} and the lists load
+ * every alert, {@link #save} writes only what changed. The alert intake reads and writes whole
+ * batches through {@link IntakeReads} and {@link IntakeWrites} instead.
  */
 @ApplicationScoped
 public class IncidentStore {
@@ -53,68 +53,11 @@ public class IncidentStore {
     }
   }
 
-  /** Writes pending changes and forgets loaded rows, so later loads start from a small context. */
-  public void flushAndClear() {
-    incidents.getEntityManager().flush();
-    incidents.getEntityManager().clear();
-  }
-
-  /**
-   * The open incident alerts of {@code groupKey} go to: the group's own, or the one of another
-   * group its alerts joined by component. Loaded with alert {@code fingerprint} only (if attached):
-   * what firing it needs.
-   */
-  public Optional<Incident> findOpenByGroup(String groupKey, String fingerprint) {
-    Optional<IncidentEntity> own = incidents.findOpenByGroup(groupKey);
-    return own.or(() -> incidents.findOpenJoinedByGroup(groupKey))
-        .map(row -> partly(row, fingerprint, Set.of(groupKey)));
-  }
-
-  /**
-   * See {@link IncidentRepository#findJoinable}; each loaded with its firing alerts (they decide
-   * which components it holds) and alert {@code fingerprint} if attached.
-   */
-  public List<Incident> findJoinable(
-      List<String> componentIds, Instant openedFrom, int maxAlerts, int limit, String fingerprint) {
-    if (componentIds.isEmpty()) {
-      return List.of();
-    }
-    List<IncidentEntity> rows = incidents.findJoinable(componentIds, openedFrom, maxAlerts, limit);
-    Map<UUID, List<IncidentAlert>> loaded =
-        alerts.firingOrFingerprint(rows.stream().map(r -> r.id).toList(), fingerprint).stream()
-            .collect(
-                Collectors.groupingBy(
-                    a -> a.id.incidentId(),
-                    Collectors.mapping(IncidentAlertEntity::toDomain, Collectors.toList())));
-    return rows.stream()
-        .map(r -> r.toDomainPartly(loaded.getOrDefault(r.id, List.of()), Set.of()))
-        .toList();
-  }
-
-  /** The group's last resolved incident, loaded with alert {@code fingerprint} only. */
-  public Optional<Incident> findLastResolvedByGroup(String groupKey, String fingerprint) {
-    return incidents
-        .findLastResolvedByGroup(groupKey)
-        .map(row -> partly(row, fingerprint, Set.of(groupKey)));
-  }
-
   /** Open incidents without a firing alert, loaded without alerts (the sweep reloads each). */
   public List<Incident> findOpenWithoutFiringAlerts(int limit) {
     return incidents.findOpenWithoutFiringAlerts(limit).stream()
         .map(row -> row.toDomainPartly(List.of(), Set.of()))
         .toList();
-  }
-
-  /** The open incident in which alert {@code fingerprint} fires, loaded with that alert only. */
-  public Optional<Incident> findOpenWithFiringAlert(String fingerprint) {
-    return incidents
-        .findOpenWithFiringAlert(fingerprint)
-        .map(row -> partly(row, fingerprint, Set.of()));
-  }
-
-  /** The firing alerts of an incident (what its component impacts are computed from). */
-  public List<IncidentAlert> firingAlerts(UUID incidentId) {
-    return alerts.firingOf(incidentId).stream().map(IncidentAlertEntity::toDomain).toList();
   }
 
   public Optional<Incident> find(UUID id) {
@@ -209,11 +152,6 @@ public class IncidentStore {
     for (TimelineEntry entry : incident.newTimelineEntries()) {
       timeline.persist(TimelineEntryEntity.of(incident.id(), entry));
     }
-  }
-
-  private Incident partly(IncidentEntity row, String fingerprint, Set<String> joinedGroups) {
-    IncidentAlertEntity alert = alerts.findById(new IncidentAlertEntity.Key(row.id, fingerprint));
-    return row.toDomainPartly(alert == null ? List.of() : List.of(alert.toDomain()), joinedGroups);
   }
 
   private Incident load(IncidentEntity row) {

@@ -4,6 +4,8 @@ import dev.vigil.incident.domain.component.Maintenance;
 import dev.vigil.incident.persistence.ComponentStore;
 import dev.vigil.platform.problem.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
@@ -17,11 +19,20 @@ public class MaintenanceService {
   private final ComponentStore store;
   private final Clock clock;
   private final PublicPage page;
+  private final UptimeService uptime;
+  private final TransactionSynchronizationRegistry transactions;
 
-  public MaintenanceService(ComponentStore store, Clock clock, PublicPage page) {
+  public MaintenanceService(
+      ComponentStore store,
+      Clock clock,
+      PublicPage page,
+      UptimeService uptime,
+      TransactionSynchronizationRegistry transactions) {
     this.store = store;
     this.clock = clock;
     this.page = page;
+    this.uptime = uptime;
+    this.transactions = transactions;
   }
 
   /** Schedules a window; every component it names must exist. */
@@ -39,6 +50,7 @@ public class MaintenanceService {
             UUID.randomUUID(), title, body, components, startsAt, endsAt, actor, clock.instant());
     store.save(maintenance);
     page.changed();
+    historyChanged();
     return maintenance;
   }
 
@@ -69,7 +81,26 @@ public class MaintenanceService {
             id, title, body, components, startsAt, endsAt, old.createdBy(), old.createdAt());
     store.update(changed);
     page.changed();
+    historyChanged();
     return changed;
+  }
+
+  /**
+   * A window may lie in the past: the status page's kept daily uptime is recomputed. Forgotten now
+   * and again after the commit, so a refresh in between does not keep figures of the old window.
+   */
+  private void historyChanged() {
+    uptime.historyChanged();
+    transactions.registerInterposedSynchronization(
+        new Synchronization() {
+          @Override
+          public void beforeCompletion() {}
+
+          @Override
+          public void afterCompletion(int status) {
+            uptime.historyChanged();
+          }
+        });
   }
 
   private void requireComponents(List<String> components) {

@@ -120,7 +120,7 @@ public class PublicPage {
     Map<String, DailyUptime> bars = new LinkedHashMap<>();
     for (ComponentView c : snapshot.components()) {
       String id = c.component().id();
-      bars.put(id, uptime.daily(id, config.uptimeDays()));
+      bars.put(id, uptime.pageDaily(id, config.uptimeDays()));
     }
     Entry e = new Entry(new View(snapshot, recent, Map.copyOf(bars)), clock.instant(), seen);
     current = e;

@@ -1,5 +1,6 @@
 package dev.vigil.incident.service;
 
+import dev.vigil.incident.domain.sla.DailyUptimes;
 import dev.vigil.incident.domain.sla.UptimeCalculator;
 import dev.vigil.incident.domain.sla.UptimeRules;
 import jakarta.enterprise.inject.Produces;
@@ -18,5 +19,11 @@ public class UptimeBeans {
       @ConfigProperty(name = "vigil.uptime.weight.degraded-performance", defaultValue = "0.0")
           double degraded) {
     return new UptimeCalculator(UptimeRules.of(major, partial, degraded));
+  }
+
+  @Produces
+  @Singleton
+  DailyUptimes pageDays(UptimeCalculator calculator) {
+    return new DailyUptimes(calculator);
   }
 }

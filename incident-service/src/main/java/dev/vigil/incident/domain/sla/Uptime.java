@@ -1,6 +1,8 @@
 package dev.vigil.incident.domain.sla;
 
 import java.time.Duration;
+import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -35,6 +37,28 @@ public record Uptime(
       return 1.0;
     }
     return 1.0 - (double) downtime.toMillis() / measured.toMillis();
+  }
+
+  /**
+   * The uptime over {@code period} from the figures of consecutive parts that cover it (e.g. its
+   * days): times add up, the worst status is the worst of the parts. Weighted downtime is rounded
+   * to the millisecond per part, so the sum may differ from a one-pass computation by less than a
+   * millisecond per part.
+   */
+  public static Uptime combined(ReportPeriod period, List<Uptime> parts) {
+    Duration measured = Duration.ZERO;
+    Duration excluded = Duration.ZERO;
+    Duration downtime = Duration.ZERO;
+    Map<ComponentStatus, Duration> atStatus = new EnumMap<>(ComponentStatus.class);
+    ComponentStatus worst = ComponentStatus.OPERATIONAL;
+    for (Uptime part : parts) {
+      measured = measured.plus(part.measured());
+      excluded = excluded.plus(part.excludedMaintenance());
+      downtime = downtime.plus(part.downtime());
+      part.timeAtStatus().forEach((status, d) -> atStatus.merge(status, d, Duration::plus));
+      worst = worst.worst(part.worst());
+    }
+    return new Uptime(period, measured, excluded, downtime, atStatus, worst);
   }
 
   /** Uptime in percent, e.g. {@code 99.95}. */
