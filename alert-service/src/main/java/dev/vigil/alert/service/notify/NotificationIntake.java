@@ -10,7 +10,7 @@ import dev.vigil.alert.domain.notify.Route;
 import dev.vigil.alert.persistence.notify.GroupRow;
 import dev.vigil.alert.persistence.notify.NotifyAlertRepository;
 import dev.vigil.alert.persistence.notify.NotifyGroupRepository;
-import dev.vigil.alert.persistence.notify.ProcessedEvents;
+import dev.vigil.platform.inbox.Inbox;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
@@ -48,7 +48,7 @@ public class NotificationIntake {
   private final SilenceService silences;
   private final FreshGroups fresh;
   private final NotifyConfigHolder config;
-  private final ProcessedEvents inbox;
+  private final Inbox inbox;
   private final Clock clock;
 
   public NotificationIntake(
@@ -57,7 +57,7 @@ public class NotificationIntake {
       SilenceService silences,
       FreshGroups fresh,
       NotifyConfigHolder config,
-      ProcessedEvents inbox,
+      Inbox inbox,
       Clock clock) {
     this.alerts = alerts;
     this.groups = groups;
@@ -82,7 +82,7 @@ public class NotificationIntake {
     Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
     NotifyConfig cfg = config.current();
     Set<String> first =
-        inbox.firstDeliveries(CONSUMER, changes.stream().map(AlertChange::eventId).toList(), now);
+        inbox.firstDeliveries(CONSUMER, changes.stream().map(AlertChange::eventId).toList());
     // The last change per fingerprint wins (one fingerprint is one partition, so in order): an
     // alert that fired and resolved within one batch was never announced, as in Alertmanager.
     Map<String, AlertChange> latest = new LinkedHashMap<>();
