@@ -9,6 +9,7 @@ import dev.vigil.alert.domain.notify.NotifyConfig;
 import dev.vigil.alert.domain.notify.Route;
 import dev.vigil.alert.persistence.notify.GroupRow;
 import dev.vigil.alert.persistence.notify.NotifyAlertRepository;
+import dev.vigil.alert.persistence.notify.NotifyGroupMemberRepository;
 import dev.vigil.alert.persistence.notify.NotifyGroupRepository;
 import dev.vigil.platform.inbox.Inbox;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -45,6 +46,7 @@ public class NotificationIntake {
 
   private final NotifyAlertRepository alerts;
   private final NotifyGroupRepository groups;
+  private final NotifyGroupMemberRepository groupMembers;
   private final SilenceService silences;
   private final FreshGroups fresh;
   private final NotifyConfigHolder config;
@@ -54,6 +56,7 @@ public class NotificationIntake {
   public NotificationIntake(
       NotifyAlertRepository alerts,
       NotifyGroupRepository groups,
+      NotifyGroupMemberRepository groupMembers,
       SilenceService silences,
       FreshGroups fresh,
       NotifyConfigHolder config,
@@ -61,6 +64,7 @@ public class NotificationIntake {
       Clock clock) {
     this.alerts = alerts;
     this.groups = groups;
+    this.groupMembers = groupMembers;
     this.silences = silences;
     this.fresh = fresh;
     this.config = config;
@@ -145,7 +149,8 @@ public class NotificationIntake {
       }
       if (!state.inserted() && !change.alert().resolved()) {
         // Labels may have changed (e.g. a new severity): leave the groups it no longer routes to.
-        for (String left : groups.removeFromOtherGroups(change.alert().fingerprint(), groupIds)) {
+        for (String left :
+            groupMembers.removeFromOtherGroups(change.alert().fingerprint(), groupIds)) {
           timings.putIfAbsent(left, null);
           mixed.add(left);
         }
@@ -171,7 +176,7 @@ public class NotificationIntake {
       groups.insertAll(vanished, now);
       locked.putAll(groups.lock(vanished.stream().map(GroupRow::groupId).toList()));
     }
-    groups.addMembers(members);
+    groupMembers.addMembers(members);
     Map<String, Instant> schedule = new HashMap<>();
     Instant earliest = null;
     for (GroupRow g : locked.values()) {
