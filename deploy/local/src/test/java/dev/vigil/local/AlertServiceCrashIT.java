@@ -57,9 +57,12 @@ class AlertServiceCrashIT {
           Admin admin =
               Admin.create(
                   Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()));
+          // first too: if it never gets ready, it must not outlive the test (it is killed below,
+          // and closing a killed process does nothing).
+          first;
           peer) {
-        first.awaitReady(Duration.ofSeconds(120));
-        peer.awaitReady(Duration.ofSeconds(120));
+        first.awaitReady(Duration.ofSeconds(180));
+        peer.awaitReady(Duration.ofSeconds(180));
         produceScans(kafka.bootstrapServers());
         List<ConsumerRecord<String, String>> seen = new ArrayList<>();
         await()
@@ -73,7 +76,7 @@ class AlertServiceCrashIT {
         ServiceProcess second =
             ServiceProcess.start("alert-service-restarted", app, port, env, logs);
         try {
-          second.awaitReady(Duration.ofSeconds(120));
+          second.awaitReady(Duration.ofSeconds(180));
           await()
               .atMost(Duration.ofSeconds(180))
               .pollInterval(Duration.ofMillis(200))

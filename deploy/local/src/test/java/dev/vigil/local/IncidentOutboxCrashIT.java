@@ -66,7 +66,7 @@ class IncidentOutboxCrashIT {
       List<Committed> committed;
       Map<String, String> statusById;
       try {
-        first.awaitReady(Duration.ofSeconds(120));
+        first.awaitReady(Duration.ofSeconds(180));
         int alertEvents = produceAlerts(kafka.bootstrapServers());
         // Every alert event applied and committed (inbox marks), with its events in the outbox.
         await()
@@ -95,7 +95,7 @@ class IncidentOutboxCrashIT {
               KafkaClients.consumer(
                   kafka.bootstrapServers(), "outbox-crash-it", "earliest", TOPIC);
           restarted) {
-        restarted.awaitReady(Duration.ofSeconds(120));
+        restarted.awaitReady(Duration.ofSeconds(180));
         Set<String> expectedIds =
             committed.stream().map(Committed::eventId).collect(Collectors.toSet());
         await()
