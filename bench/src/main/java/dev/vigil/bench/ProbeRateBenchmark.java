@@ -1,6 +1,7 @@
 package dev.vigil.bench;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.vigil.infra.chain.EvmBenchPeer;
 import dev.vigil.scanner.chain.probe.EvmProber;
 import dev.vigil.scanner.chain.probe.JsonRpcClient;
 import dev.vigil.scanner.chain.probe.ProbeHttpClient;
@@ -51,17 +52,13 @@ public final class ProbeRateBenchmark {
       ("[{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"eth_chainId\",\"params\":[]},"
               + "{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"eth_blockNumber\",\"params\":[]}]")
           .getBytes(StandardCharsets.US_ASCII);
-  private static final java.lang.management.ThreadMXBean CPU =
-      java.lang.management.ManagementFactory.getThreadMXBean();
+
+  /** Time each peer spent on a request, by the request's {@link #SEQ} header. */
+  private static final Map<Long, Long> HANDLING = new java.util.concurrent.ConcurrentHashMap<>();
 
   /** CPU time spent so far by all peer threads, so it can be taken out of the process's. */
-  static long peerCpuNanos() {
-    long sum = ProbePeer.FINISHED_CPU.get();
-    for (Thread t : ProbePeer.THREADS) {
-      long cpu = CPU.getThreadCpuTime(t.getId());
-      sum += Math.max(cpu, 0);
-    }
-    return sum;
+  static long peerCpuNanos(List<EvmBenchPeer> peers) {
+    return peers.stream().mapToLong(EvmBenchPeer::cpuNanos).sum();
   }
 
   public static void main(String[] args) throws Exception {
@@ -84,9 +81,13 @@ public final class ProbeRateBenchmark {
             .findFirst()
             .orElse(0);
 
-    List<ProbePeer> peers = new ArrayList<>();
+    List<EvmBenchPeer> peers = new ArrayList<>();
     for (int i = 0; i < peerCount; i++) {
-      peers.add(new ProbePeer());
+      // 12 s blocks, as the expectations below; the handling time is recorded before the answer
+      // leaves, so the prober always finds it.
+      peers.add(
+          EvmBenchPeer.start(
+              12, (head, nanos) -> HANDLING.put(EvmBenchPeer.header(head, SEQ), nanos)));
     }
     ProbeHttpClient http =
         ProbeHttpClient.named(
@@ -131,7 +132,7 @@ public final class ProbeRateBenchmark {
         r.cpuSeconds,
         r.peerCpuSeconds,
         (r.cpuSeconds - r.peerCpuSeconds) * 1e6 / Math.max(1, r.probes));
-    peers.forEach(ProbePeer::close);
+    peers.forEach(EvmBenchPeer::close);
     System.exit(0);
   }
 
@@ -165,7 +166,7 @@ public final class ProbeRateBenchmark {
   }
 
   private static Result run(
-      List<ProbePeer> peers,
+      List<EvmBenchPeer> peers,
       EvmProber prober,
       ObservationEvaluator evaluator,
       ChainExpectations expectations,
@@ -184,9 +185,9 @@ public final class ProbeRateBenchmark {
         (com.sun.management.OperatingSystemMXBean)
             java.lang.management.ManagementFactory.getOperatingSystemMXBean();
     long cpuBefore = os.getProcessCpuTime();
-    long peerCpuBefore = peerCpuNanos();
+    long peerCpuBefore = peerCpuNanos(peers);
     for (int w = 0; w < concurrency; w++) {
-      ProbePeer peer = peers.get(w % peers.size());
+      EvmBenchPeer peer = peers.get(w % peers.size());
       Thread worker =
           new Thread(
               () -> {
@@ -216,7 +217,7 @@ public final class ProbeRateBenchmark {
                             BATCH,
                             System.nanoTime() + 5_000_000_000L);
                     long total = System.nanoTime() - start;
-                    Long peerNanos = peer.handling.remove(seq);
+                    Long peerNanos = HANDLING.remove(seq);
                     if (out.failed() || out.status() != 200 || peerNanos == null) {
                       bad.incrementAndGet();
                     } else if (measure) {
@@ -228,7 +229,7 @@ public final class ProbeRateBenchmark {
                   ChainVerdict verdict = evaluator.evaluate(o, previous, expectations, null);
                   long total = System.nanoTime() - start;
                   previous = o;
-                  Long peerNanos = peer.handling.remove(seq);
+                  Long peerNanos = HANDLING.remove(seq);
                   if (!o.errors().isEmpty() || o.latest() == null || peerNanos == null) {
                     bad.incrementAndGet();
                     continue;
@@ -254,7 +255,7 @@ public final class ProbeRateBenchmark {
     stop.set(true);
     done.await();
     double cpu = (os.getProcessCpuTime() - cpuBefore) / 1e9;
-    double peerCpu = (peerCpuNanos() - peerCpuBefore) / 1e9;
+    double peerCpu = (peerCpuNanos(peers) - peerCpuBefore) / 1e9;
     long[] totals = samples.stream().mapToLong(s -> s[0]).sorted().toArray();
     long[] peerTimes = samples.stream().mapToLong(s -> s[1]).sorted().toArray();
     long[] overheads = samples.stream().mapToLong(s -> s[0] - s[1]).sorted().toArray();

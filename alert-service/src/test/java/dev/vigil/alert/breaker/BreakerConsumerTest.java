@@ -126,15 +126,38 @@ class BreakerConsumerTest {
     produce(UUID.randomUUID().toString(), fired("fp-" + UUID.randomUUID(), service));
 
     awaitStates(breaker, "service:" + service, BreakerState.OPEN);
-    await()
-        .atMost(WAIT)
-        .until(() -> dlq.getRecords().stream().anyMatch(r -> badId.equals(header(r, "ce_id"))));
-    ConsumerRecord<String, String> dead =
-        dlq.getRecords().stream()
-            .filter(r -> badId.equals(header(r, "ce_id")))
-            .findFirst()
-            .orElseThrow();
+    ConsumerRecord<String, String> dead = awaitDeadLetter(dlq, badId);
     assertThat(header(dead, "dead-letter-reason")).contains("fingerprint missing");
+    dlq.close();
+  }
+
+  @Test
+  void aRecordThatBreaksTheBatchIsDeadLetteredAloneAndTheOthersAreApplied() throws Exception {
+    ConsumerTask<String, String> dlq =
+        kafka.consumeStrings().withOffsetReset(OffsetResetStrategy.EARLIEST).fromTopics(dlqTopic);
+    String breaker = define();
+    String before = "svc-" + UUID.randomUUID();
+    String after = "svc-" + UUID.randomUUID();
+    String badId = UUID.randomUUID().toString();
+    // Passes decoding and the per-record checks, but PostgreSQL refuses a NUL character in text:
+    // the batch transaction fails for a reason that will recur (not transient).
+    AlertFired bad = fired("fp-\0-" + UUID.randomUUID().toString().substring(0, 8), "svc-x");
+    // One key: one partition, in this order, produced together so they arrive in one poll.
+    String key = "batch-" + UUID.randomUUID();
+    kafka
+        .produceStrings()
+        .fromRecords(
+            record(key, UUID.randomUUID().toString(), fired("fp-" + UUID.randomUUID(), before)),
+            record(key, badId, bad),
+            record(key, UUID.randomUUID().toString(), fired("fp-" + UUID.randomUUID(), after)))
+        .awaitCompletion(WAIT);
+
+    awaitStates(breaker, "service:" + before, BreakerState.OPEN);
+    awaitStates(breaker, "service:" + after, BreakerState.OPEN);
+    ConsumerRecord<String, String> dead = awaitDeadLetter(dlq, badId);
+    assertThat(header(dead, "dead-letter-reason")).contains("database");
+    assertThat(dlq.getRecords().stream().filter(r -> key.equals(r.key()))).hasSize(1);
+    assertThat(infrastructure.processed(BreakerIntake.CONSUMER, badId)).isFalse();
     dlq.close();
   }
 
@@ -233,18 +256,29 @@ class BreakerConsumerTest {
   }
 
   private void produce(String ceId, Record event) throws Exception {
-    EventType type = EventType.of(event.getClass());
     String key =
         event instanceof AlertFired f ? f.fingerprint() : ((AlertResolved) event).fingerprint();
-    kafka
-        .produceStrings()
-        .fromRecords(
-            CloudEventRecords.record(
-                alertsTopic,
-                key,
-                json.writeValueAsString(event),
-                CloudEventRecords.headers(ceId, type.type())))
-        .awaitCompletion(WAIT);
+    kafka.produceStrings().fromRecords(record(key, ceId, event)).awaitCompletion(WAIT);
+  }
+
+  private org.apache.kafka.clients.producer.ProducerRecord<String, String> record(
+      String key, String ceId, Record event) throws Exception {
+    return CloudEventRecords.record(
+        alertsTopic,
+        key,
+        json.writeValueAsString(event),
+        CloudEventRecords.headers(ceId, EventType.of(event.getClass()).type()));
+  }
+
+  private static ConsumerRecord<String, String> awaitDeadLetter(
+      ConsumerTask<String, String> dlq, String ceId) {
+    await()
+        .atMost(WAIT)
+        .until(() -> dlq.getRecords().stream().anyMatch(r -> ceId.equals(header(r, "ce_id"))));
+    return dlq.getRecords().stream()
+        .filter(r -> ceId.equals(header(r, "ce_id")))
+        .findFirst()
+        .orElseThrow();
   }
 
   private void awaitStates(String breaker, String scope, BreakerState... expected) {

@@ -4,30 +4,17 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.vigil.infra.LocalKafka;
 import dev.vigil.infra.LocalPostgres;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.header.Header;
-import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 
 /**
  * alert-service end to end on this machine: a real Kafka broker, a real PostgreSQL and the packaged
@@ -60,12 +47,9 @@ public final class AlertPipelineBench {
     try (LocalKafka kafka = LocalKafka.start(3);
         LocalPostgres postgres = LocalPostgres.start(null)) {
       LocalPostgres.Database db = postgres.database("alert", UUID.randomUUID().toString());
-      Map<String, String> env = new HashMap<>();
-      env.put("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
-      env.put("VIGIL_DB_URL", db.jdbcUrl());
-      env.put("VIGIL_DB_USER", db.username());
-      env.put("VIGIL_DB_PASSWORD", db.password());
-      env.put("VIGIL_OPERATOR_PASSWORD", "local-operator-" + ProcessHandle.current().pid());
+      Map<String, String> env =
+          ServiceProcess.env(
+              kafka.bootstrapServers(), db, "local-operator-" + ProcessHandle.current().pid());
       env.put("QUARKUS_LOG_LEVEL", "WARN");
       // JVM options for the service only (e.g. a JFR recording), not for this driver.
       String serviceOpts = System.getenv("BENCH_SERVICE_JAVA_OPTS");
@@ -78,7 +62,7 @@ public final class AlertPipelineBench {
           ServiceProcess.start(
               "alert-service",
               app != null ? Path.of(app) : root.resolve("alert-service/target/quarkus-app"),
-              FreePortsMain.free(),
+              ServiceProcess.freePort(),
               env,
               root.resolve("deploy/local/target/bench-logs"));
       try {
@@ -189,15 +173,15 @@ public final class AlertPipelineBench {
       String bootstrap, int events, int targets, int phase, Map<String, Long> sentAt)
       throws Exception {
     long before = committed(bootstrap);
-    Properties p = new Properties();
-    p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
-    p.put(ProducerConfig.ACKS_CONFIG, "all");
-    p.put(ProducerConfig.LINGER_MS_CONFIG, "5");
-    p.put(ProducerConfig.BATCH_SIZE_CONFIG, "262144");
     Instant now = Instant.now();
     long start = System.nanoTime();
     try (KafkaProducer<String, String> producer =
-        new KafkaProducer<>(p, new StringSerializer(), new StringSerializer())) {
+        KafkaClients.producer(
+            bootstrap,
+            Map.of(
+                ProducerConfig.ACKS_CONFIG, "all",
+                ProducerConfig.LINGER_MS_CONFIG, "5",
+                ProducerConfig.BATCH_SIZE_CONFIG, "262144"))) {
       for (int i = 0; i < events; i++) {
         int t = i % targets;
         int round = i / targets + phase * 1000;
@@ -219,24 +203,20 @@ public final class AlertPipelineBench {
                 + "\",\"daysLeft\":"
                 + days
                 + ",\"findings\":[]}";
-        ProducerRecord<String, String> record =
-            new ProducerRecord<>("vigil.certificate-scans", target, scan);
-        header(record, "ce_specversion", "1.0");
-        header(record, "ce_id", id);
-        header(record, "ce_source", "/bench");
-        header(record, "ce_type", "dev.vigil.certificate.scanned.v1");
-        header(record, "ce_time", now.toString());
-        header(record, "content-type", "application/json");
         if (flapper && days == 5) {
           sentAt.put(id, System.currentTimeMillis());
         }
-        producer.send(record);
-        if (rate > 0 && i % 10 == 9) {
-          long due = start + (long) ((i + 1) * 1e9 / rate);
-          long wait = due - System.nanoTime();
-          if (wait > 0) {
-            Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
-          }
+        producer.send(
+            KafkaClients.cloudEvent(
+                "vigil.certificate-scans",
+                target,
+                scan,
+                id,
+                "dev.vigil.certificate.scanned.v1",
+                "/bench",
+                now));
+        if (i % 10 == 9) {
+          KafkaClients.pace(start, i, rate);
         }
       }
       producer.flush();
@@ -262,66 +242,29 @@ public final class AlertPipelineBench {
 
   /** Sum of the committed offsets of alert-service's group on the scans topic. */
   static long committed(String bootstrap) throws Exception {
-    Properties p = new Properties();
-    p.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
-    try (Admin admin = Admin.create(p)) {
-      Map<org.apache.kafka.common.TopicPartition, OffsetAndMetadata> offsets =
-          admin.listConsumerGroupOffsets("alert-service").partitionsToOffsetAndMetadata().get();
-      return offsets.entrySet().stream()
-          .filter(e -> e.getKey().topic().equals("vigil.certificate-scans") && e.getValue() != null)
-          .mapToLong(e -> e.getValue().offset())
-          .sum();
-    }
+    return KafkaClients.committed(bootstrap, "alert-service", "vigil.certificate-scans");
   }
 
   static Thread watchAlerts(
       String bootstrap, Map<String, Long> sentAt, List<Long> latencies, AtomicBoolean running) {
-    Thread t =
-        new Thread(
-            () -> {
-              Properties p = new Properties();
-              p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
-              p.put(ConsumerConfig.GROUP_ID_CONFIG, "bench-" + UUID.randomUUID());
-              p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-              try (KafkaConsumer<String, String> c =
-                  new KafkaConsumer<>(p, new StringDeserializer(), new StringDeserializer())) {
-                c.subscribe(List.of("vigil.alerts"));
-                while (running.get()) {
-                  for (ConsumerRecord<String, String> r : c.poll(Duration.ofMillis(200))) {
-                    Header type = r.headers().lastHeader("ce_type");
-                    if (type == null
-                        || !"dev.vigil.alert.fired.v1"
-                            .equals(new String(type.value(), StandardCharsets.UTF_8))) {
-                      continue;
-                    }
-                    try {
-                      JsonNode fired = JSON.readTree(r.value());
-                      Long sent = sentAt.remove(fired.path("causationId").asText());
-                      if (sent != null) {
-                        latencies.add(r.timestamp() - sent);
-                      }
-                    } catch (Exception e) {
-                      // not an AlertFired we can read: not a sample
-                    }
-                  }
-                }
-              }
-            },
-            "alerts-watcher");
-    t.start();
-    return t;
-  }
-
-  private static void header(ProducerRecord<String, String> r, String name, String value) {
-    r.headers().add(name, value.getBytes(StandardCharsets.UTF_8));
-  }
-
-  /** A free port for the service (FreePorts lives in the tests). */
-  static final class FreePortsMain {
-    static int free() throws java.io.IOException {
-      try (java.net.ServerSocket s = new java.net.ServerSocket(0)) {
-        return s.getLocalPort();
-      }
-    }
+    return KafkaClients.watch(
+        bootstrap,
+        "vigil.alerts",
+        "alerts-watcher",
+        running,
+        r -> {
+          if (!"dev.vigil.alert.fired.v1".equals(KafkaClients.header(r, "ce_type"))) {
+            return;
+          }
+          try {
+            JsonNode fired = JSON.readTree(r.value());
+            Long sent = sentAt.remove(fired.path("causationId").asText());
+            if (sent != null) {
+              latencies.add(r.timestamp() - sent);
+            }
+          } catch (Exception e) {
+            // not an AlertFired we can read: not a sample
+          }
+        });
   }
 }

@@ -1,15 +1,14 @@
 package dev.vigil.local;
 
+import dev.vigil.infra.chain.EvmBenchPeer;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
-import java.util.Properties;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -17,9 +16,6 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.header.internals.RecordHeaders;
-import org.apache.kafka.common.serialization.StringSerializer;
 
 /**
  * The chains and providers of {@link ChainProvidersHeap}: N providers in chains of {@link
@@ -33,10 +29,10 @@ final class BenchChains {
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
   private final int count;
-  private final List<EvmRpcPeer> peers;
+  private final List<EvmBenchPeer> peers;
   private final int intervalSeconds;
 
-  BenchChains(int count, List<EvmRpcPeer> peers, int intervalSeconds) {
+  BenchChains(int count, List<EvmBenchPeer> peers, int intervalSeconds) {
     this.count = count;
     this.peers = peers;
     this.intervalSeconds = intervalSeconds;
@@ -56,16 +52,13 @@ final class BenchChains {
 
   private String url(int chain, int p) {
     int n = chain * PER_CHAIN + p;
-    EvmRpcPeer peer = peers.get(n % peers.size());
+    EvmBenchPeer peer = peers.get(n % peers.size());
     return "http://127.0.0.1:%d/v2/%032x".formatted(peer.port(), n * 7919L + 1);
   }
 
   /** One chain per POST, then its providers one by one, a chain per task on 8 client threads. */
   void register(String base, String password) throws Exception {
-    String auth =
-        "Basic "
-            + Base64.getEncoder()
-                .encodeToString(("operator:" + password).getBytes(StandardCharsets.UTF_8));
+    String auth = ServiceProcess.basicAuth("operator", password);
     ExecutorService clients = Executors.newFixedThreadPool(8);
     List<Future<?>> done = new ArrayList<>();
     AtomicLong registered = new AtomicLong();
@@ -113,11 +106,8 @@ final class BenchChains {
    * The same chains as {@link #register}, as another system would publish them: one record each.
    */
   void publish(String bootstrap) {
-    Properties props = new Properties();
-    props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
-    props.put(ProducerConfig.LINGER_MS_CONFIG, "20");
     try (KafkaProducer<String, String> producer =
-        new KafkaProducer<>(props, new StringSerializer(), new StringSerializer())) {
+        KafkaClients.producer(bootstrap, Map.of(ProducerConfig.LINGER_MS_CONFIG, "20"))) {
       for (int c = 0; c < chains(); c++) {
         String id = chainId(c);
         StringBuilder providers = new StringBuilder();
@@ -136,21 +126,18 @@ final class BenchChains {
                     + "\"labels\":{\"env\":\"bench\",\"tier\":\"t%d\"},\"providers\":[%s],"
                     + "\"registeredAt\":\"2026-11-25T00:00:00Z\",\"registeredBy\":\"heap-bench\"}")
                 .formatted(id, c, c % 3, providers);
-        RecordHeaders headers = new RecordHeaders();
-        header(headers, "ce_specversion", "1.0");
-        header(headers, "ce_id", UUID.randomUUID().toString());
-        header(headers, "ce_source", "/chain-heap-bench");
-        header(headers, "ce_type", "dev.vigil.chain.registered.v1");
-        header(headers, "content-type", "application/json");
         producer.send(
-            new ProducerRecord<>("vigil.chain-targets", null, "chain:" + id, json, headers));
+            KafkaClients.cloudEvent(
+                "vigil.chain-targets",
+                "chain:" + id,
+                json,
+                UUID.randomUUID().toString(),
+                "dev.vigil.chain.registered.v1",
+                "/chain-heap-bench",
+                null));
       }
       producer.flush();
     }
-  }
-
-  private static void header(RecordHeaders headers, String name, String value) {
-    headers.add(name, value.getBytes(StandardCharsets.UTF_8));
   }
 
   private static void post(String url, String auth, String body) throws Exception {

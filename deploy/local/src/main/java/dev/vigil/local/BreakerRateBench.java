@@ -4,28 +4,19 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.vigil.infra.LocalKafka;
 import dev.vigil.infra.LocalPostgres;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 
 /**
  * Circuit-breaker decisions end to end on this machine: a real Kafka broker, a real PostgreSQL and
@@ -63,19 +54,16 @@ public final class BreakerRateBench {
     try (LocalKafka kafka = LocalKafka.start(3);
         LocalPostgres postgres = LocalPostgres.start(null)) {
       LocalPostgres.Database db = postgres.database("alert", UUID.randomUUID().toString());
-      Map<String, String> env = new HashMap<>();
-      env.put("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
-      env.put("VIGIL_DB_URL", db.jdbcUrl());
-      env.put("VIGIL_DB_USER", db.username());
-      env.put("VIGIL_DB_PASSWORD", db.password());
-      env.put("VIGIL_OPERATOR_PASSWORD", "local-operator-" + ProcessHandle.current().pid());
+      Map<String, String> env =
+          ServiceProcess.env(
+              kafka.bootstrapServers(), db, "local-operator-" + ProcessHandle.current().pid());
       env.put("VIGIL_BREAKERS_DIR", breakers.toString());
       env.put("QUARKUS_LOG_LEVEL", "WARN");
       ServiceProcess service =
           ServiceProcess.start(
               "alert-service",
               root.resolve("alert-service/target/quarkus-app"),
-              AlertPipelineBench.FreePortsMain.free(),
+              ServiceProcess.freePort(),
               env,
               root.resolve("deploy/local/target/bench-logs"));
       Map<String, Long> sentAt = new ConcurrentHashMap<>();
@@ -90,13 +78,13 @@ public final class BreakerRateBench {
         System.out.printf("warm-up: %,d alerts%n", warmUp);
         publishAndWait(kafka.bootstrapServers(), "w", warmUp, 0, sentAt, latencies);
         latencies.clear();
-        String load0 = loadAverage();
+        String load0 = ProcessCpu.loadAverage();
         Duration cpu0 = service.cpuTime();
         System.out.printf("measured: %,d alerts, %s%n", alerts, rate == 0 ? "burst" : rate + "/s");
         long start = System.currentTimeMillis();
         publishAndWait(kafka.bootstrapServers(), "m", alerts, rate, sentAt, latencies);
         Duration cpu = service.cpuTime().minus(cpu0);
-        String load1 = loadAverage();
+        String load1 = ProcessCpu.loadAverage();
         running.set(false);
         watcher.join();
         List<Long> sorted = new ArrayList<>(latencies);
@@ -133,14 +121,12 @@ public final class BreakerRateBench {
       List<Long> latencies)
       throws Exception {
     String run = prefix + "-" + UUID.randomUUID().toString().substring(0, 8) + "-";
-    Properties p = new Properties();
-    p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
-    p.put(ProducerConfig.ACKS_CONFIG, "all");
-    p.put(ProducerConfig.LINGER_MS_CONFIG, "5");
     int before = latencies.size();
     long start = System.nanoTime();
     try (KafkaProducer<String, String> producer =
-        new KafkaProducer<>(p, new StringSerializer(), new StringSerializer())) {
+        KafkaClients.producer(
+            bootstrap,
+            Map.of(ProducerConfig.ACKS_CONFIG, "all", ProducerConfig.LINGER_MS_CONFIG, "5"))) {
       for (int i = 0; i < alerts; i++) {
         String service = run + i;
         String fingerprint = UUID.randomUUID().toString().replace("-", "");
@@ -156,22 +142,17 @@ public final class BreakerRateBench {
                 + "\",\"firedAt\":\""
                 + now
                 + "\"}";
-        ProducerRecord<String, String> record =
-            new ProducerRecord<>("vigil.alerts", fingerprint, fired);
-        header(record, "ce_specversion", "1.0");
-        header(record, "ce_id", UUID.randomUUID().toString());
-        header(record, "ce_source", "/bench");
-        header(record, "ce_type", "dev.vigil.alert.fired.v1");
-        header(record, "ce_time", now.toString());
-        header(record, "content-type", "application/json");
         sentAt.put("bench:" + service, System.currentTimeMillis());
-        producer.send(record);
-        if (rate > 0) {
-          long wait = start + (long) ((i + 1) * 1e9 / rate) - System.nanoTime();
-          if (wait > 0) {
-            Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
-          }
-        }
+        producer.send(
+            KafkaClients.cloudEvent(
+                "vigil.alerts",
+                fingerprint,
+                fired,
+                UUID.randomUUID().toString(),
+                "dev.vigil.alert.fired.v1",
+                "/bench",
+                now));
+        KafkaClients.pace(start, i, rate);
       }
       producer.flush();
     }
@@ -195,30 +176,18 @@ public final class BreakerRateBench {
       List<Long> latencies,
       AtomicLong lastEvent,
       AtomicBoolean running) {
-    Thread t =
-        new Thread(
-            () -> {
-              Properties p = new Properties();
-              p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
-              p.put(ConsumerConfig.GROUP_ID_CONFIG, "bench-" + UUID.randomUUID());
-              p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-              try (KafkaConsumer<String, String> c =
-                  new KafkaConsumer<>(p, new StringDeserializer(), new StringDeserializer())) {
-                c.subscribe(List.of("vigil.risk-controls"));
-                while (running.get()) {
-                  for (ConsumerRecord<String, String> r : c.poll(Duration.ofMillis(200))) {
-                    Long sent = r.key() == null ? null : sentAt.remove(r.key());
-                    if (sent != null && opened(r.value())) {
-                      lastEvent.accumulateAndGet(r.timestamp(), Math::max);
-                      latencies.add(r.timestamp() - sent);
-                    }
-                  }
-                }
-              }
-            },
-            "risk-controls-watcher");
-    t.start();
-    return t;
+    return KafkaClients.watch(
+        bootstrap,
+        "vigil.risk-controls",
+        "risk-controls-watcher",
+        running,
+        r -> {
+          Long sent = r.key() == null ? null : sentAt.remove(r.key());
+          if (sent != null && opened(r.value())) {
+            lastEvent.accumulateAndGet(r.timestamp(), Math::max);
+            latencies.add(r.timestamp() - sent);
+          }
+        });
   }
 
   private static boolean opened(String value) {
@@ -228,18 +197,5 @@ public final class BreakerRateBench {
     } catch (Exception e) {
       return false;
     }
-  }
-
-  static String loadAverage() {
-    try {
-      String[] parts = Files.readString(Path.of("/proc/loadavg")).split(" ");
-      return parts[0] + " " + parts[1] + " " + parts[2];
-    } catch (Exception e) {
-      return "unknown";
-    }
-  }
-
-  private static void header(ProducerRecord<String, String> r, String name, String value) {
-    r.headers().add(name, value.getBytes(StandardCharsets.UTF_8));
   }
 }

@@ -2,13 +2,7 @@ package dev.vigil.local;
 
 import dev.vigil.infra.LocalKafka;
 import dev.vigil.infra.LocalPostgres;
-import java.io.IOException;
-import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
+import dev.vigil.infra.chain.EvmBenchPeer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -24,7 +18,7 @@ import java.util.regex.Pattern;
 /**
  * Heap of one whole scanner-service replica (the packaged {@code quarkus-run.jar}, {@code
  * -Xmx512m}) probing N chain providers for real. N providers in chains of 10, each with its own URL
- * (a path with a 32-character key) on one of a few {@link EvmRpcPeer}s on loopback, probed at the
+ * (a path with a 32-character key) on one of a few {@link EvmBenchPeer}s on loopback, probed at the
  * default 15 s interval: 10,000 providers are about 670 probes, events and comparisons a second,
  * with the previous observations on the heap as in production.
  *
@@ -40,8 +34,6 @@ import java.util.regex.Pattern;
 public final class ChainProvidersHeap {
 
   static final int INTERVAL_SECONDS = 15;
-  private static final HttpClient HTTP =
-      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
   private static final Pattern HEAP =
       Pattern.compile("(?m)^jvm_memory_used_bytes\\{area=\"heap\"[^}]*} ([0-9.eE+]+)$");
   private static final Pattern PROBES =
@@ -63,39 +55,31 @@ public final class ChainProvidersHeap {
     // "rest" (default): 8 operator clients register them; "topic": another system publishes them.
     boolean viaTopic = args.length > 3 && args[3].equals("topic");
     Path root = VigilLocal.projectRoot();
-    Path runJar = root.resolve("scanner-service/target/quarkus-app/quarkus-run.jar");
-    if (!Files.isRegularFile(runJar)) {
-      throw new IllegalStateException(runJar + " missing: ./mvnw -DskipTests install first");
-    }
     Path work = Files.createTempDirectory("vigil-chain-heap");
     log("load average at start: %s; %d cores", ProcessCpu.loadAverage(), cores());
-    List<EvmRpcPeer> peers = new ArrayList<>();
+    List<EvmBenchPeer> peers = new ArrayList<>();
     for (int i = 0; i < peerCount; i++) {
-      peers.add(EvmRpcPeer.start());
+      peers.add(EvmBenchPeer.start());
     }
     try (LocalKafka kafka = LocalKafka.start(3);
         LocalPostgres postgres = LocalPostgres.start(work.resolve("pg"))) {
       LocalPostgres.Database db = postgres.database("scanner", UUID.randomUUID().toString());
-      int port;
-      try (ServerSocket socket = new ServerSocket(0)) {
-        port = socket.getLocalPort();
-      }
       String password = UUID.randomUUID().toString();
-      Process scanner =
-          startScanner(runJar, maxHeap, port, kafka.bootstrapServers(), db, work, password);
-      String base = "http://127.0.0.1:" + port;
+      ServiceProcess scanner =
+          ServiceProcess.benchScanner(
+              root, kafka.bootstrapServers(), db, password, work.resolve("logs"), maxHeap);
       ChainHealthReader seen = ChainHealthReader.start(kafka.bootstrapServers());
       try {
-        awaitReady(base, scanner);
-        log("scanner up (pid %d, -Xmx%s); log %s", scanner.pid(), maxHeap, work.resolve("log"));
+        scanner.awaitReady(Duration.ofMinutes(5));
+        log("scanner up (pid %d, -Xmx%s); log %s", scanner.pid(), maxHeap, scanner.log());
         Thread.sleep(10_000); // let start-up work settle before the empty figure
-        report("no providers", scanner, base);
+        report("no providers", scanner);
         long t0 = System.nanoTime();
         BenchChains chains = new BenchChains(count, peers, INTERVAL_SECONDS);
         if (viaTopic) {
           chains.publish(kafka.bootstrapServers());
         } else {
-          chains.register(base, password);
+          chains.register(scanner.url(), password);
         }
         log(
             "%s %,d providers in %.1f s",
@@ -116,82 +100,53 @@ public final class ChainProvidersHeap {
             "every provider observed %.0f s after registration began",
             (System.nanoTime() - t0) / 1e9);
         Thread.sleep(2 * INTERVAL_SECONDS * 1000L); // two more rounds before measuring
-        window("rounds 3-4", 2, scanner, base, seen, peers, postgres.port());
-        report("with " + count + " providers, after ~4 rounds", scanner, base);
-        window("rounds 5-8", 4, scanner, base, seen, peers, postgres.port());
-        report("with " + count + " providers, after ~8 rounds", scanner, base);
-        String histogram = jcmd(Long.toString(scanner.pid()), "GC.class_histogram");
+        window("rounds 3-4", 2, scanner, seen, peers, postgres.port());
+        report("with " + count + " providers, after ~4 rounds", scanner);
+        window("rounds 5-8", 4, scanner, seen, peers, postgres.port());
+        report("with " + count + " providers, after ~8 rounds", scanner);
+        String histogram = scanner.jcmd("GC.class_histogram");
         System.out.println(
             "jcmd GC.class_histogram, top 25:\n"
                 + String.join("\n", histogram.lines().limit(28).toList()));
-        log("probes by status: %s", byStatus(get(base + "/q/metrics")));
-        log("peer connections open: %s", peers.stream().map(EvmRpcPeer::connections).toList());
+        log("probes by status: %s", byStatus(scanner.metrics()));
+        log("peer connections open: %s", peers.stream().map(EvmBenchPeer::connections).toList());
       } finally {
         seen.close();
-        scanner.destroy();
-        scanner.waitFor(20, TimeUnit.SECONDS);
-        scanner.destroyForcibly();
-        peers.forEach(EvmRpcPeer::close);
+        scanner.close();
+        peers.forEach(EvmBenchPeer::close);
       }
     }
     log("load average at end: %s", ProcessCpu.loadAverage());
     System.exit(0);
   }
 
-  private static Process startScanner(
-      Path runJar,
-      String maxHeap,
-      int port,
-      String bootstrap,
-      LocalPostgres.Database db,
-      Path work,
-      String password)
-      throws IOException {
-    ProcessBuilder builder =
-        new ProcessBuilder(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx" + maxHeap,
-                "-jar",
-                runJar.toString())
-            .redirectErrorStream(true)
-            .redirectOutput(work.resolve("log").toFile());
-    Map<String, String> env = builder.environment();
-    env.put("QUARKUS_HTTP_PORT", Integer.toString(port));
-    env.put("KAFKA_BOOTSTRAP_SERVERS", bootstrap);
-    env.put("VIGIL_DB_URL", db.jdbcUrl());
-    env.put("VIGIL_DB_USER", db.username());
-    env.put("VIGIL_DB_PASSWORD", db.password());
-    env.put("VIGIL_OPERATOR_PASSWORD", password);
-    return builder.start();
-  }
-
   /** Probes a second, events a second, CPU and GC pause share over {@code rounds} intervals. */
   private static void window(
       String name,
       int rounds,
-      Process scanner,
-      String base,
+      ServiceProcess scanner,
       ChainHealthReader seen,
-      List<EvmRpcPeer> peers,
+      List<EvmBenchPeer> peers,
       int postgresPort)
       throws Exception {
-    String before = get(base + "/q/metrics");
+    String before = scanner.metrics();
     long events0 = seen.events.get();
-    long served0 = peers.stream().mapToLong(EvmRpcPeer::requests).sum();
+    long served0 = peers.stream().mapToLong(EvmBenchPeer::requests).sum();
     double cpu0 = ProcessCpu.millis(scanner.pid());
     Map<String, Double> threads0 = ProcessCpu.jvmThreadMillis(scanner.pid());
     double bench0 = ProcessCpu.millis(ProcessHandle.current().pid());
     double pg0 = ProcessCpu.postgresMillis(postgresPort);
     long t0 = System.nanoTime();
     Thread.sleep(rounds * INTERVAL_SECONDS * 1000L);
-    String after = get(base + "/q/metrics");
+    String after = scanner.metrics();
     double cpu = ProcessCpu.millis(scanner.pid()) - cpu0;
     Map<String, Double> threads = ProcessCpu.jvmThreadMillis(scanner.pid());
     double bench = ProcessCpu.millis(ProcessHandle.current().pid()) - bench0;
     double pg = ProcessCpu.postgresMillis(postgresPort) - pg0;
     double seconds = (System.nanoTime() - t0) / 1e9;
-    double probes = (sum(PROBES, after) - sum(PROBES, before)) / seconds;
-    long served = peers.stream().mapToLong(EvmRpcPeer::requests).sum() - served0;
+    double probes =
+        (ServiceProcess.sum(PROBES, after) - ServiceProcess.sum(PROBES, before)) / seconds;
+    long served = peers.stream().mapToLong(EvmBenchPeer::requests).sum() - served0;
     log(
         "%s (%.0f s): %.0f probes/s (metric), %.0f ChainHealthObserved/s, %.0f batches/s answered"
             + " by the peers; scanner CPU %.0f%% of one core; GC pauses %.1f%% of the time;"
@@ -202,8 +157,10 @@ public final class ChainProvidersHeap {
         (seen.events.get() - events0) / seconds,
         served / seconds,
         100 * cpu / 1000 / seconds,
-        100 * (sum(GC_PAUSE, after) - sum(GC_PAUSE, before)) / seconds,
-        sum(HEAP, after) / 1e6,
+        100
+            * (ServiceProcess.sum(GC_PAUSE, after) - ServiceProcess.sum(GC_PAUSE, before))
+            / seconds,
+        ServiceProcess.sum(HEAP, after) / 1e6,
         ProcessCpu.loadAverage());
     log(
         "  scanner CPU by thread kind (%% of one core): app %.0f, jit %.0f, vm/gc %.0f; %.2f ms"
@@ -221,55 +178,16 @@ public final class ChainProvidersHeap {
     return 100 * millis / 1000 / seconds;
   }
 
-  private static void report(String when, Process scanner, String base) throws Exception {
-    String pid = Long.toString(scanner.pid());
-    jcmd(pid, "GC.run");
-    String metrics = get(base + "/q/metrics");
-    double heap = sum(HEAP, metrics);
+  private static void report(String when, ServiceProcess scanner) throws Exception {
+    scanner.jcmd("GC.run");
+    String metrics = scanner.metrics();
+    double heap = ServiceProcess.sum(HEAP, metrics);
     // What survived the full GC; eden also holds what the probes allocated since.
-    double old = sum(OLD_GEN, metrics);
-    String rss =
-        Files.readAllLines(Path.of("/proc/" + pid + "/status")).stream()
-            .filter(l -> l.startsWith("VmRSS"))
-            .findFirst()
-            .orElse("VmRSS unknown")
-            .replaceAll("\\s+", " ");
+    double old = ServiceProcess.sum(OLD_GEN, metrics);
     log(
         "%s: heap used after GC.run %.1f MB (of which G1 Old Gen %.1f MB); %s",
-        when, heap / 1e6, old / 1e6, rss);
-    System.out.println("jcmd GC.heap_info (" + when + "):\n" + jcmd(pid, "GC.heap_info"));
-  }
-
-  private static String jcmd(String pid, String command) throws Exception {
-    Path jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd");
-    Process p = new ProcessBuilder(jcmd.toString(), pid, command).redirectErrorStream(true).start();
-    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    p.waitFor();
-    return out;
-  }
-
-  private static void awaitReady(String base, Process scanner) throws Exception {
-    long end = System.nanoTime() + TimeUnit.MINUTES.toNanos(5);
-    while (System.nanoTime() < end) {
-      if (!scanner.isAlive()) {
-        throw new IllegalStateException("scanner exited with " + scanner.exitValue());
-      }
-      try {
-        HttpResponse<Void> r =
-            HTTP.send(
-                HttpRequest.newBuilder(URI.create(base + "/q/health/ready"))
-                    .timeout(Duration.ofSeconds(5))
-                    .build(),
-                HttpResponse.BodyHandlers.discarding());
-        if (r.statusCode() == 200) {
-          return;
-        }
-      } catch (IOException notYet) {
-        // not listening yet
-      }
-      Thread.sleep(1_000);
-    }
-    throw new IllegalStateException("scanner not ready after 5 minutes");
+        when, heap / 1e6, old / 1e6, scanner.rss());
+    System.out.println("jcmd GC.heap_info (" + when + "):\n" + scanner.jcmd("GC.heap_info"));
   }
 
   private static Map<String, Double> byStatus(String metrics) {
@@ -279,22 +197,6 @@ public final class ChainProvidersHeap {
       out.merge(m.group(1), Double.parseDouble(m.group(2)), Double::sum);
     }
     return out;
-  }
-
-  private static double sum(Pattern metric, String body) {
-    Matcher m = metric.matcher(body);
-    double total = 0;
-    while (m.find()) {
-      total += Double.parseDouble(m.group(1));
-    }
-    return total;
-  }
-
-  private static String get(String url) throws IOException, InterruptedException {
-    return HTTP.send(
-            HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30)).build(),
-            HttpResponse.BodyHandlers.ofString())
-        .body();
   }
 
   private static int cores() {

@@ -4,28 +4,22 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.vigil.infra.LocalKafka;
 import dev.vigil.infra.LocalPostgres;
+import dev.vigil.infra.chain.AnvilNode;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Base64;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.UUID;
 import java.util.function.Predicate;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 
 /**
  * Time from a stalled head to the {@code ChainHealthObserved} that reports it (issue 4: at most one
@@ -39,10 +33,13 @@ import org.apache.kafka.common.serialization.StringDeserializer;
  *
  * <p>Run after {@code ./mvnw -DskipTests install}: {@code java -cp
  * deploy/local/target/vigil-local.jar dev.vigil.local.ChainStallBench [trials=10]
- * [intervalSeconds=5] [maxHeadAgeSeconds=6]}. Needs anvil ({@code npm install --prefix
- * ~/.cache/vigil-anvil @foundry-rs/anvil@1.7.1}, or {@code VIGIL_ANVIL_BIN}).
+ * [intervalSeconds=5] [maxHeadAgeSeconds=6]}. Needs anvil (see {@link AnvilNode}: {@value
+ * AnvilNode#INSTALL}, or {@code VIGIL_ANVIL_BIN}).
  */
 public final class ChainStallBench {
+
+  /** anvil's default chain id, as the chain is registered with. */
+  private static final long ANVIL_CHAIN_ID = 31337;
 
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final HttpClient HTTP =
@@ -57,28 +54,26 @@ public final class ChainStallBench {
     Path root = VigilLocal.projectRoot();
     Path logs = root.resolve("deploy/local/target/bench-logs");
     String password = "stall-bench-" + ProcessHandle.current().pid();
-    System.out.printf("load average before: %s%n", loadAverage());
+    System.out.printf("load average before: %s%n", ProcessCpu.loadAverage());
     try (LocalKafka kafka = LocalKafka.start(3);
         LocalPostgres postgres = LocalPostgres.start(null);
-        Anvil anvil = Anvil.start(AlertPipelineBench.FreePortsMain.free(), logs)) {
+        AnvilNode anvil = AnvilNode.start(ANVIL_CHAIN_ID, 1, logs.resolve("anvil.log"))) {
       LocalPostgres.Database db = postgres.database("scanner", UUID.randomUUID().toString());
-      Map<String, String> env = new HashMap<>();
-      env.put("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
-      env.put("VIGIL_DB_URL", db.jdbcUrl());
-      env.put("VIGIL_DB_USER", db.username());
-      env.put("VIGIL_DB_PASSWORD", db.password());
-      env.put("VIGIL_OPERATOR_PASSWORD", password);
+      Map<String, String> env = ServiceProcess.env(kafka.bootstrapServers(), db, password);
       env.put("QUARKUS_LOG_LEVEL", "WARN");
       try (ServiceProcess scanner =
               ServiceProcess.start(
                   "scanner-service",
                   root.resolve("scanner-service/target/quarkus-app"),
-                  AlertPipelineBench.FreePortsMain.free(),
+                  ServiceProcess.freePort(),
                   env,
                   logs);
-          KafkaConsumer<String, String> health = consumer(kafka.bootstrapServers())) {
+          KafkaConsumer<String, String> health =
+              KafkaClients.consumer(
+                  kafka.bootstrapServers(), "stall-bench", "latest", "vigil.chain-health")) {
         scanner.awaitReady(Duration.ofSeconds(180));
-        String provider = register(scanner.url(), password, anvil.url(), interval, maxHeadAge);
+        String provider =
+            register(scanner.url(), password, anvil.uri().toString(), interval, maxHeadAge);
         System.out.printf(
             "provider %s probed every %d s; stalled after %d s; bound = interval + 1 s = %d ms%n",
             provider, interval, maxHeadAge, (interval + 1) * 1000);
@@ -114,7 +109,7 @@ public final class ChainStallBench {
             trials);
       }
     }
-    System.out.printf("load average after: %s%n", loadAverage());
+    System.out.printf("load average after: %s%n", ProcessCpu.loadAverage());
     System.exit(0);
   }
 
@@ -144,31 +139,17 @@ public final class ChainStallBench {
 
   private static void post(String url, String password, String body)
       throws IOException, InterruptedException {
-    String auth =
-        Base64.getEncoder()
-            .encodeToString(("operator:" + password).getBytes(StandardCharsets.UTF_8));
     HttpResponse<String> response =
         HTTP.send(
             HttpRequest.newBuilder(URI.create(url))
                 .header("Content-Type", "application/json")
-                .header("Authorization", "Basic " + auth)
+                .header("Authorization", ServiceProcess.basicAuth("operator", password))
                 .POST(HttpRequest.BodyPublishers.ofString(body))
                 .build(),
             HttpResponse.BodyHandlers.ofString());
     if (response.statusCode() != 201) {
       throw new IllegalStateException(url + " answered " + response.statusCode() + ": " + body);
     }
-  }
-
-  private static KafkaConsumer<String, String> consumer(String bootstrap) {
-    Properties p = new Properties();
-    p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
-    p.put(ConsumerConfig.GROUP_ID_CONFIG, "stall-bench-" + UUID.randomUUID());
-    p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "latest");
-    KafkaConsumer<String, String> c =
-        new KafkaConsumer<>(p, new StringDeserializer(), new StringDeserializer());
-    c.subscribe(List.of("vigil.chain-health"));
-    return c;
   }
 
   /** The next observation of {@code provider} that matches, read from now on. */
@@ -196,95 +177,5 @@ public final class ChainStallBench {
       }
     }
     return false;
-  }
-
-  private static String loadAverage() throws IOException {
-    return Files.readString(Path.of("/proc/loadavg")).trim();
-  }
-
-  /** A real anvil node on loopback mining a block a second. */
-  private static final class Anvil implements AutoCloseable {
-    private final Process process;
-    private final int port;
-
-    private Anvil(Process process, int port) {
-      this.process = process;
-      this.port = port;
-    }
-
-    static Anvil start(int port, Path logs) throws IOException, InterruptedException {
-      String fromEnv = System.getenv("VIGIL_ANVIL_BIN");
-      Path bin =
-          fromEnv != null && !fromEnv.isBlank()
-              ? Path.of(fromEnv)
-              : Path.of(
-                  System.getProperty("user.home"),
-                  ".cache/vigil-anvil/node_modules/@foundry-rs/anvil-linux-amd64/bin/anvil");
-      if (!Files.isExecutable(bin)) {
-        throw new IllegalStateException(
-            "anvil not found at "
-                + bin
-                + ": npm install --prefix ~/.cache/vigil-anvil @foundry-rs/anvil@1.7.1");
-      }
-      Files.createDirectories(logs);
-      Process p =
-          new ProcessBuilder(
-                  bin.toString(),
-                  "--host",
-                  "127.0.0.1",
-                  "--port",
-                  Integer.toString(port),
-                  "--block-time",
-                  "1",
-                  "--silent")
-              .redirectErrorStream(true)
-              .redirectOutput(logs.resolve("anvil.log").toFile())
-              .start();
-      Anvil anvil = new Anvil(p, port);
-      long deadline = System.nanoTime() + 20_000_000_000L;
-      while (true) {
-        try {
-          anvil.rpc("eth_chainId");
-          return anvil;
-        } catch (IOException e) {
-          if (System.nanoTime() > deadline) {
-            anvil.close();
-            throw e;
-          }
-          Thread.sleep(100);
-        }
-      }
-    }
-
-    String url() {
-      return "http://127.0.0.1:" + port + "/";
-    }
-
-    JsonNode rpc(String method, String... params) throws IOException, InterruptedException {
-      String body =
-          "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\""
-              + method
-              + "\",\"params\":["
-              + String.join(",", params)
-              + "]}";
-      HttpResponse<String> response =
-          HTTP.send(
-              HttpRequest.newBuilder(URI.create(url()))
-                  .header("Content-Type", "application/json")
-                  .timeout(Duration.ofSeconds(5))
-                  .POST(HttpRequest.BodyPublishers.ofString(body))
-                  .build(),
-              HttpResponse.BodyHandlers.ofString());
-      JsonNode reply = JSON.readTree(response.body());
-      if (reply.hasNonNull("error")) {
-        throw new IllegalStateException(method + ": " + reply.get("error"));
-      }
-      return reply.get("result");
-    }
-
-    @Override
-    public void close() {
-      process.destroy();
-    }
   }
 }

@@ -3,26 +3,18 @@ package dev.vigil.local;
 import dev.vigil.infra.LocalKafka;
 import dev.vigil.infra.LocalPostgres;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
-import java.util.Properties;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.header.internals.RecordHeaders;
-import org.apache.kafka.common.serialization.StringSerializer;
 
 /**
  * Heap of one whole scanner-service replica (the packaged {@code quarkus-run.jar}, with {@code
@@ -58,85 +50,44 @@ public final class ScannerHeap {
     boolean viaRest = args.length > 2 && args[2].equals("rest");
     Path root = Path.of("").toAbsolutePath();
     Path work = Files.createTempDirectory("vigil-scanner-heap");
-    Path runJar = root.resolve("scanner-service/target/quarkus-app/quarkus-run.jar");
-    if (!Files.isRegularFile(runJar)) {
-      throw new IllegalStateException(runJar + " missing: ./mvnw -DskipTests install first");
-    }
     try (LocalKafka kafka = LocalKafka.start(3);
         LocalPostgres postgres = LocalPostgres.start(work.resolve("pg"))) {
       LocalPostgres.Database db = postgres.database("scanner", UUID.randomUUID().toString());
-      int port;
-      try (ServerSocket socket = new ServerSocket(0)) {
-        port = socket.getLocalPort();
-      }
       String password = UUID.randomUUID().toString();
-      Process scanner =
-          startScanner(
-              runJar, maxHeap, port, kafka.bootstrapServers(), db, work.resolve("log"), password);
-      try {
-        String metrics = "http://127.0.0.1:" + port + "/q/metrics";
-        awaitMetric(metrics, GAUGE, 0, Duration.ofMinutes(3), scanner);
+      try (ServiceProcess scanner =
+          ServiceProcess.benchScanner(
+              root, kafka.bootstrapServers(), db, password, work.resolve("logs"), maxHeap)) {
+        log("scanner log: %s", scanner.log());
+        awaitMetric(scanner, GAUGE, 0, Duration.ofMinutes(3));
         log("scanner up (pid %d, -Xmx%s)", scanner.pid(), maxHeap);
-        report("no targets yet", scanner, metrics);
+        report("no targets yet", scanner);
         log("producing %,d targets", count);
         long t0 = System.nanoTime();
         if (viaRest) {
-          importCsv("http://127.0.0.1:" + port + "/api/v1/targets/import", password, count);
+          importCsv(scanner.url() + "/api/v1/targets/import", password, count);
         } else {
           produce(kafka.bootstrapServers(), count);
         }
         log("definitions handed over after %.1f s", (System.nanoTime() - t0) / 1e9);
-        awaitMetric(metrics, GAUGE, count, Duration.ofMinutes(30), scanner);
+        awaitMetric(scanner, GAUGE, count, Duration.ofMinutes(30));
         log("owns %,d targets after %.0f s", count, (System.nanoTime() - t0) / 1e9);
-        report("all targets owned", scanner, metrics);
-        awaitMetric(metrics, SCANS, count, Duration.ofMinutes(30), scanner);
+        report("all targets owned", scanner);
+        awaitMetric(scanner, SCANS, count, Duration.ofMinutes(30));
         log("first scans of all targets done after %.0f s", (System.nanoTime() - t0) / 1e9);
-        report("first round of scans done", scanner, metrics);
-      } finally {
-        scanner.destroy();
-        scanner.waitFor(20, TimeUnit.SECONDS);
-        scanner.destroyForcibly();
+        report("first round of scans done", scanner);
       }
     }
   }
 
-  private static Process startScanner(
-      Path runJar,
-      String maxHeap,
-      int port,
-      String bootstrap,
-      LocalPostgres.Database db,
-      Path log,
-      String password)
-      throws IOException {
-    ProcessBuilder builder =
-        new ProcessBuilder(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx" + maxHeap,
-                "-jar",
-                runJar.toString())
-            .redirectErrorStream(true)
-            .redirectOutput(log.toFile());
-    Map<String, String> env = builder.environment();
-    env.put("QUARKUS_HTTP_PORT", Integer.toString(port));
-    env.put("KAFKA_BOOTSTRAP_SERVERS", bootstrap);
-    env.put("VIGIL_DB_URL", db.jdbcUrl());
-    env.put("VIGIL_DB_USER", db.username());
-    env.put("VIGIL_DB_PASSWORD", db.password());
-    env.put("VIGIL_OPERATOR_PASSWORD", password);
-    log("scanner log: %s", log);
-    return builder.start();
-  }
-
   /** N definitions, as a CMDB sync would publish them: CloudEvents keyed by target id. */
   private static void produce(String bootstrap, int count) {
-    Properties props = new Properties();
-    props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
-    props.put(ProducerConfig.LINGER_MS_CONFIG, "20");
-    props.put(ProducerConfig.BATCH_SIZE_CONFIG, "262144");
-    props.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "none");
     try (KafkaProducer<String, String> producer =
-        new KafkaProducer<>(props, new StringSerializer(), new StringSerializer())) {
+        KafkaClients.producer(
+            bootstrap,
+            Map.of(
+                ProducerConfig.LINGER_MS_CONFIG, "20",
+                ProducerConfig.BATCH_SIZE_CONFIG, "262144",
+                ProducerConfig.COMPRESSION_TYPE_CONFIG, "none"))) {
       for (int i = 0; i < count; i++) {
         String id = String.format("heap-%06d", i);
         // Refused ports on loopback: each scan fails fast. Three labels, as most users set.
@@ -147,13 +98,15 @@ public final class ScannerHeap {
                     + "\"intervalSeconds\":604800,"
                     + "\"registeredAt\":\"2026-11-25T00:00:00Z\",\"registeredBy\":\"heap-bench\"}")
                 .formatted(id, 1 + i % 1000, i, i % 50, i % 3 == 0 ? "prod" : "staging", i % 500);
-        RecordHeaders headers = new RecordHeaders();
-        header(headers, "ce_specversion", "1.0");
-        header(headers, "ce_id", UUID.randomUUID().toString());
-        header(headers, "ce_source", "/heap-bench");
-        header(headers, "ce_type", "dev.vigil.scantarget.registered.v1");
-        header(headers, "content-type", "application/json");
-        producer.send(new ProducerRecord<>("vigil.scan-targets", null, id, json, headers));
+        producer.send(
+            KafkaClients.cloudEvent(
+                "vigil.scan-targets",
+                id,
+                json,
+                UUID.randomUUID().toString(),
+                "dev.vigil.scantarget.registered.v1",
+                "/heap-bench",
+                null));
       }
       producer.flush();
     }
@@ -162,10 +115,7 @@ public final class ScannerHeap {
   /** The same targets as {@link #produce}, as CSV bulk imports of 10,000 rows, timed. */
   private static void importCsv(String url, String password, int count) throws Exception {
     HttpClient http = HttpClient.newHttpClient();
-    String auth =
-        "Basic "
-            + java.util.Base64.getEncoder()
-                .encodeToString(("operator:" + password).getBytes(StandardCharsets.UTF_8));
+    String auth = ServiceProcess.basicAuth("operator", password);
     for (int from = 0; from < count; from += 10_000) {
       StringBuilder csv = new StringBuilder("host,port,serverName,intervalSeconds,labels\n");
       for (int i = from; i < Math.min(count, from + 10_000); i++) {
@@ -193,46 +143,27 @@ public final class ScannerHeap {
     }
   }
 
-  private static void header(RecordHeaders headers, String name, String value) {
-    headers.add(name, value.getBytes(StandardCharsets.UTF_8));
-  }
-
-  private static void report(String when, Process scanner, String metrics) throws Exception {
-    String pid = Long.toString(scanner.pid());
-    jcmd(pid, "GC.run");
-    String heapInfo = jcmd(pid, "GC.heap_info");
-    double heap = sum(HEAP, get(metrics));
+  private static void report(String when, ServiceProcess scanner) throws Exception {
+    scanner.jcmd("GC.run");
+    String heapInfo = scanner.jcmd("GC.heap_info");
+    double heap = ServiceProcess.sum(HEAP, scanner.metrics());
     log("%s: heap used after GC.run %.1f MB (jvm_memory_used_bytes{area=heap})", when, heap / 1e6);
     System.out.println("jcmd GC.heap_info (" + when + "):\n" + heapInfo);
-    System.out.println(
-        "process RSS: "
-            + Files.readAllLines(Path.of("/proc/" + pid + "/status")).stream()
-                .filter(l -> l.startsWith("VmRSS"))
-                .findFirst()
-                .orElse("unknown"));
-  }
-
-  private static String jcmd(String pid, String command) throws Exception {
-    Path jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd");
-    Process p = new ProcessBuilder(jcmd.toString(), pid, command).redirectErrorStream(true).start();
-    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    p.waitFor();
-    return out;
+    System.out.println("process RSS: " + scanner.rss());
   }
 
   private static void awaitMetric(
-      String url, Pattern metric, double atLeast, Duration timeout, Process scanner)
-      throws Exception {
+      ServiceProcess scanner, Pattern metric, double atLeast, Duration timeout) throws Exception {
     long end = System.nanoTime() + timeout.toNanos();
     double last = -1;
     while (System.nanoTime() < end) {
       if (!scanner.isAlive()) {
-        throw new IllegalStateException("scanner exited with " + scanner.exitValue());
+        throw new IllegalStateException("scanner exited; see " + scanner.log());
       }
       try {
-        String body = get(url);
+        String body = scanner.metrics();
         if (metric.matcher(body).find()) {
-          double value = sum(metric, body);
+          double value = ServiceProcess.sum(metric, body);
           if (value >= atLeast) {
             return;
           }
@@ -247,23 +178,6 @@ public final class ScannerHeap {
       Thread.sleep(2_000);
     }
     throw new IllegalStateException("timed out waiting for " + metric.pattern() + " >= " + atLeast);
-  }
-
-  private static double sum(Pattern metric, String body) {
-    Matcher m = metric.matcher(body);
-    double total = 0;
-    while (m.find()) {
-      total += Double.parseDouble(m.group(1));
-    }
-    return total;
-  }
-
-  private static String get(String url) throws IOException, InterruptedException {
-    HttpClient http = HttpClient.newHttpClient();
-    return http.send(
-            HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10)).build(),
-            HttpResponse.BodyHandlers.ofString())
-        .body();
   }
 
   private static void log(String format, Object... args) {

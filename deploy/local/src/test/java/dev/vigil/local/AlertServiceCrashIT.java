@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.vigil.infra.LocalKafka;
 import dev.vigil.infra.LocalPostgres;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -16,21 +15,14 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.Set;
 import java.util.UUID;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.ConsumerGroupDescription;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.header.Header;
-import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -51,30 +43,32 @@ class AlertServiceCrashIT {
     try (LocalKafka kafka = LocalKafka.start(3);
         LocalPostgres postgres = LocalPostgres.start(null)) {
       LocalPostgres.Database db = postgres.database("alert", UUID.randomUUID().toString());
-      Map<String, String> env = new HashMap<>();
-      env.put("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
-      env.put("VIGIL_DB_URL", db.jdbcUrl());
-      env.put("VIGIL_DB_USER", db.username());
-      env.put("VIGIL_DB_PASSWORD", db.password());
-      env.put("VIGIL_OPERATOR_PASSWORD", "local-operator-" + ProcessHandle.current().pid());
+      Map<String, String> env =
+          ServiceProcess.env(
+              kafka.bootstrapServers(), db, "local-operator-" + ProcessHandle.current().pid());
       Path app = root.resolve("alert-service/target/quarkus-app");
       int port = FreePorts.consecutive(2);
 
       ServiceProcess first = ServiceProcess.start("alert-service", app, port, env, logs);
       ServiceProcess peer = ServiceProcess.start("alert-service-peer", app, port + 1, env, logs);
-      try (KafkaConsumer<String, String> alerts = consumer(kafka.bootstrapServers());
+      try (KafkaConsumer<String, String> alerts =
+              KafkaClients.consumer(
+                  kafka.bootstrapServers(), "crash-it", "earliest", "vigil.alerts");
           Admin admin =
               Admin.create(
                   Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()));
+          // first too: if it never gets ready, it must not outlive the test (it is killed below,
+          // and closing a killed process does nothing).
+          first;
           peer) {
-        first.awaitReady(Duration.ofSeconds(120));
-        peer.awaitReady(Duration.ofSeconds(120));
+        first.awaitReady(Duration.ofSeconds(180));
+        peer.awaitReady(Duration.ofSeconds(180));
         produceScans(kafka.bootstrapServers());
         List<ConsumerRecord<String, String>> seen = new ArrayList<>();
         await()
             .atMost(Duration.ofSeconds(120))
             .pollInterval(Duration.ofMillis(50))
-            .until(() -> poll(alerts, seen) >= 20);
+            .until(() -> KafkaClients.poll(alerts, seen) >= 20);
         // Both replicas own certificate-scan partitions (awaited: a rebalance may be under way).
         await().atMost(Duration.ofSeconds(30)).until(() -> scanConsumers(admin) == 2);
         first.kill();
@@ -82,23 +76,26 @@ class AlertServiceCrashIT {
         ServiceProcess second =
             ServiceProcess.start("alert-service-restarted", app, port, env, logs);
         try {
-          second.awaitReady(Duration.ofSeconds(120));
+          second.awaitReady(Duration.ofSeconds(180));
           await()
               .atMost(Duration.ofSeconds(180))
               .pollInterval(Duration.ofMillis(200))
-              .until(() -> firedTargets(poll(alerts, seen), seen).size() >= TARGETS / 2);
+              .until(
+                  () -> firedTargets(KafkaClients.poll(alerts, seen), seen).size() >= TARGETS / 2);
           // Give a duplicate announcement the chance to show up before judging.
           await().pollDelay(Duration.ofSeconds(5)).atMost(Duration.ofSeconds(10)).until(() -> true);
-          poll(alerts, seen);
+          KafkaClients.poll(alerts, seen);
         } finally {
           second.close();
         }
 
         Map<String, Set<String>> eventIdsByTarget = new HashMap<>();
         for (ConsumerRecord<String, String> r : seen) {
-          if ("dev.vigil.alert.fired.v1".equals(header(r, "ce_type"))) {
+          if ("dev.vigil.alert.fired.v1".equals(KafkaClients.header(r, "ce_type"))) {
             String target = JSON.readTree(r.value()).path("labels").path("target_id").asText();
-            eventIdsByTarget.computeIfAbsent(target, k -> new HashSet<>()).add(header(r, "ce_id"));
+            eventIdsByTarget
+                .computeIfAbsent(target, k -> new HashSet<>())
+                .add(KafkaClients.header(r, "ce_id"));
           }
         }
         Set<String> expected = new HashSet<>();
@@ -139,7 +136,7 @@ class AlertServiceCrashIT {
       throws Exception {
     Set<String> targets = new HashSet<>();
     for (ConsumerRecord<String, String> r : seen) {
-      if ("dev.vigil.alert.fired.v1".equals(header(r, "ce_type"))) {
+      if ("dev.vigil.alert.fired.v1".equals(KafkaClients.header(r, "ce_type"))) {
         JsonNode labels = JSON.readTree(r.value()).path("labels");
         targets.add(labels.path("target_id").asText());
       }
@@ -149,11 +146,7 @@ class AlertServiceCrashIT {
 
   /** Even targets expire in 5 days (fire), odd ones in 90 (healthy). */
   private static void produceScans(String bootstrap) {
-    Properties p = new Properties();
-    p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
-    p.put(ProducerConfig.ACKS_CONFIG, "all");
-    try (KafkaProducer<String, String> producer =
-        new KafkaProducer<>(p, new StringSerializer(), new StringSerializer())) {
+    try (KafkaProducer<String, String> producer = KafkaClients.producer(bootstrap)) {
       Instant now = Instant.now();
       for (int round = 0; round < 3; round++) {
         for (int i = 0; i < TARGETS; i++) {
@@ -166,46 +159,18 @@ class AlertServiceCrashIT {
                "earliestNotAfter":"%s","daysLeft":%d,"findings":[]}
               """
                   .formatted(id, target(i), target(i), now, now.plus(Duration.ofDays(days)), days);
-          ProducerRecord<String, String> record =
-              new ProducerRecord<>("vigil.certificate-scans", target(i), scan);
-          header(record, "ce_specversion", "1.0");
-          header(record, "ce_id", id);
-          header(record, "ce_source", "/vigil/scanner-service");
-          header(record, "ce_type", "dev.vigil.certificate.scanned.v1");
-          header(record, "ce_time", now.toString());
-          header(record, "content-type", "application/json");
-          producer.send(record);
+          producer.send(
+              KafkaClients.cloudEvent(
+                  "vigil.certificate-scans",
+                  target(i),
+                  scan,
+                  id,
+                  "dev.vigil.certificate.scanned.v1",
+                  "/vigil/scanner-service",
+                  now));
         }
       }
       producer.flush();
     }
-  }
-
-  private static void header(ProducerRecord<String, String> r, String name, String value) {
-    r.headers().add(name, value.getBytes(StandardCharsets.UTF_8));
-  }
-
-  private static String header(ConsumerRecord<String, String> r, String name) {
-    Header h = r.headers().lastHeader(name);
-    return h == null ? null : new String(h.value(), StandardCharsets.UTF_8);
-  }
-
-  private static KafkaConsumer<String, String> consumer(String bootstrap) {
-    Properties p = new Properties();
-    p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
-    p.put(ConsumerConfig.GROUP_ID_CONFIG, "crash-it-" + UUID.randomUUID());
-    p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-    KafkaConsumer<String, String> c =
-        new KafkaConsumer<>(p, new StringDeserializer(), new StringDeserializer());
-    c.subscribe(List.of("vigil.alerts"));
-    return c;
-  }
-
-  private static int poll(
-      KafkaConsumer<String, String> c, List<ConsumerRecord<String, String>> into) {
-    for (ConsumerRecord<String, String> r : c.poll(Duration.ofMillis(100))) {
-      into.add(r);
-    }
-    return into.size();
   }
 }

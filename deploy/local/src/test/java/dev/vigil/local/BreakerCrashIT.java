@@ -11,28 +11,20 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.Set;
 import java.util.UUID;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.header.Header;
-import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -63,18 +55,15 @@ class BreakerCrashIT {
     try (LocalKafka kafka = LocalKafka.start(3);
         LocalPostgres postgres = LocalPostgres.start(null)) {
       LocalPostgres.Database db = postgres.database("alert", UUID.randomUUID().toString());
-      Map<String, String> env = new HashMap<>();
-      env.put("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
-      env.put("VIGIL_DB_URL", db.jdbcUrl());
-      env.put("VIGIL_DB_USER", db.username());
-      env.put("VIGIL_DB_PASSWORD", db.password());
-      env.put("VIGIL_OPERATOR_PASSWORD", OPERATOR_PASSWORD);
+      Map<String, String> env = ServiceProcess.env(kafka.bootstrapServers(), db, OPERATOR_PASSWORD);
       env.put("VIGIL_BREAKERS_SESSION_TIMEOUT_MS", "6000");
       env.put("VIGIL_BREAKERS_HEARTBEAT_MS", "1000");
       int base = FreePorts.consecutive(2);
       ServiceProcess a = ServiceProcess.start("breakers-a", app, base, env, logs);
       ServiceProcess b = ServiceProcess.start("breakers-b", app, base + 1, env, logs);
-      try (KafkaConsumer<String, String> controls = consumer(kafka.bootstrapServers())) {
+      try (KafkaConsumer<String, String> controls =
+          KafkaClients.consumer(
+              kafka.bootstrapServers(), "breaker-crash-it", "earliest", "vigil.risk-controls")) {
         a.awaitReady(Duration.ofSeconds(180));
         b.awaitReady(Duration.ofSeconds(180));
         define(a.url());
@@ -87,7 +76,7 @@ class BreakerCrashIT {
         await()
             .atMost(Duration.ofSeconds(60))
             .pollInterval(Duration.ofMillis(20))
-            .until(() -> poll(controls, seen) >= 10);
+            .until(() -> KafkaClients.poll(controls, seen) >= 10);
         a.kill();
         publish(kafka.bootstrapServers(), BEFORE, BEFORE + DURING);
         ServiceProcess restarted = ServiceProcess.start("breakers-a2", app, base, env, logs);
@@ -98,10 +87,10 @@ class BreakerCrashIT {
           await()
               .atMost(Duration.ofSeconds(180))
               .pollInterval(Duration.ofMillis(200))
-              .until(() -> scopes(poll(controls, seen), seen).size() >= total);
+              .until(() -> scopes(KafkaClients.poll(controls, seen), seen).size() >= total);
           // Give a duplicate decision the chance to show up before judging.
           await().pollDelay(Duration.ofSeconds(5)).atMost(Duration.ofSeconds(10)).until(() -> true);
-          poll(controls, seen);
+          KafkaClients.poll(controls, seen);
         } finally {
           restarted.close();
         }
@@ -111,7 +100,9 @@ class BreakerCrashIT {
         for (ConsumerRecord<String, String> r : seen) {
           JsonNode e = JSON.readTree(r.value());
           if (BREAKER.equals(e.path("breakerId").asText())) {
-            idsByScope.computeIfAbsent(r.key(), k -> new HashSet<>()).add(header(r, "ce_id"));
+            idsByScope
+                .computeIfAbsent(r.key(), k -> new HashSet<>())
+                .add(KafkaClients.header(r, "ce_id"));
             sequencesByScope
                 .computeIfAbsent(r.key(), k -> new HashSet<>())
                 .add(e.path("sequence").asLong());
@@ -188,12 +179,7 @@ class BreakerCrashIT {
                 HttpRequest.newBuilder(URI.create(url + "/api/v1/breakers/crash-breaker"))
                     .header("Content-Type", "text/plain")
                     .header(
-                        "Authorization",
-                        "Basic "
-                            + Base64.getEncoder()
-                                .encodeToString(
-                                    ("operator:" + OPERATOR_PASSWORD)
-                                        .getBytes(StandardCharsets.UTF_8)))
+                        "Authorization", ServiceProcess.basicAuth("operator", OPERATOR_PASSWORD))
                     .PUT(HttpRequest.BodyPublishers.ofString(yaml))
                     .build(),
                 HttpResponse.BodyHandlers.ofString());
@@ -209,28 +195,11 @@ class BreakerCrashIT {
 
   /** One firing alert per scope {@code svc:crash-<i>}, i in {@code [from, to)}. */
   private void publish(String bootstrap, int from, int to) {
-    Properties p = new Properties();
-    p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
-    p.put(ProducerConfig.ACKS_CONFIG, "all");
-    try (KafkaProducer<String, String> producer =
-        new KafkaProducer<>(p, new StringSerializer(), new StringSerializer())) {
+    try (KafkaProducer<String, String> producer = KafkaClients.producer(bootstrap)) {
       for (int i = from; i < to; i++) {
         String fp = "brk-crash-" + i + "-" + UUID.randomUUID().toString().substring(0, 8);
-        String now = Instant.now().toString();
-        String json =
-            """
-            {"fingerprint":"%s","alertName":"BreakerCrashTest","severity":"CRITICAL",
-             "labels":{"alertname":"BreakerCrashTest","seq":"crash-%d"},"annotations":{},
-             "groupKey":"g","startsAt":"%s","firedAt":"%s"}
-            """
-                .formatted(fp, i, now, now);
-        ProducerRecord<String, String> r = new ProducerRecord<>("vigil.alerts", fp, json);
-        header(r, "ce_specversion", "1.0");
-        header(r, "ce_id", UUID.randomUUID().toString());
-        header(r, "ce_source", "/vigil/crash-test");
-        header(r, "ce_type", "dev.vigil.alert.fired.v1");
-        header(r, "ce_time", now);
-        header(r, "content-type", "application/json");
+        ProducerRecord<String, String> r =
+            CrashTestAlerts.fired(fp, "BreakerCrashTest", "CRITICAL", "crash-" + i, Instant.now());
         String scope = "svc:crash-" + i;
         producer.send(
             r,
@@ -242,33 +211,5 @@ class BreakerCrashIT {
       }
       producer.flush();
     }
-  }
-
-  private static void header(ProducerRecord<String, String> r, String name, String value) {
-    r.headers().add(name, value.getBytes(StandardCharsets.UTF_8));
-  }
-
-  private static String header(ConsumerRecord<String, String> r, String name) {
-    Header h = r.headers().lastHeader(name);
-    return h == null ? null : new String(h.value(), StandardCharsets.UTF_8);
-  }
-
-  private static KafkaConsumer<String, String> consumer(String bootstrap) {
-    Properties p = new Properties();
-    p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
-    p.put(ConsumerConfig.GROUP_ID_CONFIG, "breaker-crash-it-" + UUID.randomUUID());
-    p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-    KafkaConsumer<String, String> c =
-        new KafkaConsumer<>(p, new StringDeserializer(), new StringDeserializer());
-    c.subscribe(List.of("vigil.risk-controls"));
-    return c;
-  }
-
-  private static int poll(
-      KafkaConsumer<String, String> c, List<ConsumerRecord<String, String>> into) {
-    for (ConsumerRecord<String, String> r : c.poll(Duration.ofMillis(100))) {
-      into.add(r);
-    }
-    return into.size();
   }
 }

@@ -6,7 +6,6 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.vigil.infra.LocalKafka;
 import dev.vigil.infra.LocalPostgres;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -20,21 +19,14 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.header.Header;
-import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -62,11 +54,9 @@ class IncidentOutboxCrashIT {
     try (LocalKafka kafka = LocalKafka.start(3);
         LocalPostgres postgres = LocalPostgres.start(null)) {
       LocalPostgres.Database db = postgres.database("incident", UUID.randomUUID().toString());
-      Map<String, String> env = new HashMap<>();
-      env.put("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
-      env.put("VIGIL_DB_URL", db.jdbcUrl());
-      env.put("VIGIL_DB_USER", db.username());
-      env.put("VIGIL_DB_PASSWORD", db.password());
+      // As the launcher starts it (every service gets the operator password; this one ignores it).
+      Map<String, String> env =
+          ServiceProcess.env(kafka.bootstrapServers(), db, "outbox-crash-operator");
       Path app = root.resolve("incident-service/target/quarkus-app");
       int port = FreePorts.consecutive(1);
 
@@ -76,7 +66,7 @@ class IncidentOutboxCrashIT {
       List<Committed> committed;
       Map<String, String> statusById;
       try {
-        first.awaitReady(Duration.ofSeconds(120));
+        first.awaitReady(Duration.ofSeconds(180));
         int alertEvents = produceAlerts(kafka.bootstrapServers());
         // Every alert event applied and committed (inbox marks), with its events in the outbox.
         await()
@@ -101,9 +91,11 @@ class IncidentOutboxCrashIT {
       ServiceProcess restarted =
           ServiceProcess.start("incident-service-restarted", app, port, env, logs);
       List<ConsumerRecord<String, String>> seen = new ArrayList<>();
-      try (KafkaConsumer<String, String> incidents = consumer(kafka.bootstrapServers());
+      try (KafkaConsumer<String, String> incidents =
+              KafkaClients.consumer(
+                  kafka.bootstrapServers(), "outbox-crash-it", "earliest", TOPIC);
           restarted) {
-        restarted.awaitReady(Duration.ofSeconds(120));
+        restarted.awaitReady(Duration.ofSeconds(180));
         Set<String> expectedIds =
             committed.stream().map(Committed::eventId).collect(Collectors.toSet());
         await()
@@ -119,12 +111,13 @@ class IncidentOutboxCrashIT {
 
         Map<String, Committed> byId = new HashMap<>();
         committed.forEach(c -> byId.put(c.eventId(), c));
-        assertThat(seen.stream().map(r -> header(r, "ce_id")).collect(Collectors.toSet()))
+        assertThat(
+                seen.stream().map(r -> KafkaClients.header(r, "ce_id")).collect(Collectors.toSet()))
             .as("every committed change published, and nothing else")
             .isEqualTo(expectedIds);
         for (ConsumerRecord<String, String> r : seen) {
-          Committed c = byId.get(header(r, "ce_id"));
-          assertThat(header(r, "ce_type")).isEqualTo(c.type());
+          Committed c = byId.get(KafkaClients.header(r, "ce_id"));
+          assertThat(KafkaClients.header(r, "ce_type")).isEqualTo(c.type());
           assertThat(r.key()).isEqualTo(c.key());
           assertThat(statusById).as("the event's incident exists").containsKey(r.key());
           assertThat(JSON.readTree(r.value()).path("incidentId").asText()).isEqualTo(r.key());
@@ -133,7 +126,7 @@ class IncidentOutboxCrashIT {
         for (ConsumerRecord<String, String> r : seen) {
           typesByIncident
               .computeIfAbsent(r.key(), k -> new ArrayList<>())
-              .add(header(r, "ce_type"));
+              .add(KafkaClients.header(r, "ce_type"));
         }
         statusById.forEach(
             (id, status) -> {
@@ -149,12 +142,8 @@ class IncidentOutboxCrashIT {
 
   /** Per group: AlertFired a, AlertFired b, AlertResolved a; even groups also AlertResolved b. */
   private static int produceAlerts(String bootstrap) {
-    Properties p = new Properties();
-    p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
-    p.put(ProducerConfig.ACKS_CONFIG, "all");
     int sent = 0;
-    try (KafkaProducer<String, String> producer =
-        new KafkaProducer<>(p, new StringSerializer(), new StringSerializer())) {
+    try (KafkaProducer<String, String> producer = KafkaClients.producer(bootstrap)) {
       Instant now = Instant.now();
       for (int g = 0; g < GROUPS; g++) {
         String group = "outbox-crash-" + g;
@@ -202,14 +191,15 @@ class IncidentOutboxCrashIT {
 
   private static int send(
       KafkaProducer<String, String> producer, String key, String type, String data) {
-    ProducerRecord<String, String> record = new ProducerRecord<>("vigil.alerts", key, data);
-    header(record, "ce_specversion", "1.0");
-    header(record, "ce_id", UUID.randomUUID().toString());
-    header(record, "ce_source", "/vigil/alert-service");
-    header(record, "ce_type", type);
-    header(record, "ce_time", Instant.now().toString());
-    header(record, "content-type", "application/json");
-    producer.send(record);
+    producer.send(
+        KafkaClients.cloudEvent(
+            "vigil.alerts",
+            key,
+            data,
+            UUID.randomUUID().toString(),
+            type,
+            "/vigil/alert-service",
+            Instant.now()));
     return 1;
   }
 
@@ -251,7 +241,8 @@ class IncidentOutboxCrashIT {
 
   /** Records on the incidents topic: the sum of its partitions' end offsets. */
   private static long publishedCount(String bootstrap) {
-    try (KafkaConsumer<String, String> c = consumer(bootstrap)) {
+    try (KafkaConsumer<String, String> c =
+        KafkaClients.consumer(bootstrap, "outbox-crash-it", "earliest", TOPIC)) {
       List<PartitionInfo> partitions = c.partitionsFor(TOPIC, Duration.ofSeconds(10));
       if (partitions == null || partitions.isEmpty()) {
         return 0;
@@ -264,32 +255,10 @@ class IncidentOutboxCrashIT {
     }
   }
 
-  private static KafkaConsumer<String, String> consumer(String bootstrap) {
-    Properties p = new Properties();
-    p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
-    p.put(ConsumerConfig.GROUP_ID_CONFIG, "outbox-crash-it-" + UUID.randomUUID());
-    p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-    KafkaConsumer<String, String> c =
-        new KafkaConsumer<>(p, new StringDeserializer(), new StringDeserializer());
-    c.subscribe(List.of(TOPIC));
-    return c;
-  }
-
   /** Polls once; returns the distinct CloudEvent ids seen so far. */
   private static Set<String> poll(
       KafkaConsumer<String, String> c, List<ConsumerRecord<String, String>> into) {
-    for (ConsumerRecord<String, String> r : c.poll(Duration.ofMillis(100))) {
-      into.add(r);
-    }
-    return into.stream().map(r -> header(r, "ce_id")).collect(Collectors.toSet());
-  }
-
-  private static void header(ProducerRecord<String, String> r, String name, String value) {
-    r.headers().add(name, value.getBytes(StandardCharsets.UTF_8));
-  }
-
-  private static String header(ConsumerRecord<String, String> r, String name) {
-    Header h = r.headers().lastHeader(name);
-    return h == null ? null : new String(h.value(), StandardCharsets.UTF_8);
+    KafkaClients.poll(c, into);
+    return into.stream().map(r -> KafkaClients.header(r, "ce_id")).collect(Collectors.toSet());
   }
 }

@@ -19,7 +19,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -30,7 +29,6 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.header.internals.RecordHeader;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -98,12 +96,7 @@ class NotifierCrashIT {
               webhook_configs: [{url: 'http://127.0.0.1:%d/hook'}]
           """
               .formatted(hook.getAddress().getPort()));
-      Map<String, String> env = new HashMap<>();
-      env.put("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
-      env.put("VIGIL_DB_URL", db.jdbcUrl());
-      env.put("VIGIL_DB_USER", db.username());
-      env.put("VIGIL_DB_PASSWORD", db.password());
-      env.put("VIGIL_OPERATOR_PASSWORD", OPERATOR_PASSWORD);
+      Map<String, String> env = ServiceProcess.env(kafka.bootstrapServers(), db, OPERATOR_PASSWORD);
       env.put("VIGIL_ALERT_NOTIFY_CONFIG", config.toString());
       env.put("VIGIL_ALERT_NOTIFY_LEASE", "3s");
       env.put("VIGIL_NOTIFIER_SESSION_TIMEOUT_MS", "6000");
@@ -185,12 +178,7 @@ class NotifierCrashIT {
                 HttpRequest.newBuilder(URI.create(url + "/api/v2/silences"))
                     .header("Content-Type", "application/json")
                     .header(
-                        "Authorization",
-                        "Basic "
-                            + Base64.getEncoder()
-                                .encodeToString(
-                                    ("operator:" + OPERATOR_PASSWORD)
-                                        .getBytes(StandardCharsets.UTF_8)))
+                        "Authorization", ServiceProcess.basicAuth("operator", OPERATOR_PASSWORD))
                     .POST(HttpRequest.BodyPublishers.ofString(body))
                     .build(),
                 HttpResponse.BodyHandlers.ofString());
@@ -205,31 +193,8 @@ class NotifierCrashIT {
     List<ProducerRecord<String, String>> records = new ArrayList<>();
     for (int seq = from; seq < Math.max(to, from + 1); seq++) {
       String fp = "crash-" + seq + "-" + UUID.randomUUID().toString().substring(0, 8);
-      String now = Instant.now().toString();
-      String json =
-          "{\"fingerprint\":\""
-              + fp
-              + "\",\"alertName\":\"CrashTest\",\"severity\":\"WARNING\","
-              + "\"labels\":{\"alertname\":\"CrashTest\",\"seq\":\""
-              + seq
-              + "\"},"
-              + "\"annotations\":{},\"groupKey\":\"g\",\"startsAt\":\""
-              + now
-              + "\",\"firedAt\":\""
-              + now
-              + "\"}";
-      ProducerRecord<String, String> r = new ProducerRecord<>("vigil.alerts", fp, json);
-      for (String[] h :
-          new String[][] {
-            {"ce_specversion", "1.0"},
-            {"ce_id", UUID.randomUUID().toString()},
-            {"ce_source", "/vigil/crash-test"},
-            {"ce_type", "dev.vigil.alert.fired.v1"},
-            {"ce_time", now},
-            {"content-type", "application/json"}
-          }) {
-        r.headers().add(new RecordHeader(h[0], h[1].getBytes(StandardCharsets.UTF_8)));
-      }
+      ProducerRecord<String, String> r =
+          CrashTestAlerts.fired(fp, "CrashTest", "WARNING", Integer.toString(seq), Instant.now());
       records.add(r);
     }
     kafka.produceStrings().fromRecords(records).awaitCompletion();

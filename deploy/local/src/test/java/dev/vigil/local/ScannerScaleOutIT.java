@@ -15,7 +15,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -141,16 +140,13 @@ class ScannerScaleOutIT {
   }
 
   private static String register(int port) throws Exception {
-    String auth =
-        Base64.getEncoder()
-            .encodeToString(("operator:" + PASSWORD).getBytes(StandardCharsets.UTF_8));
     HttpResponse<String> response =
         HttpClient.newHttpClient()
             .send(
                 HttpRequest.newBuilder(
                         URI.create(system.url("scanner-service") + "/api/v1/targets"))
                     .header("Content-Type", "application/json")
-                    .header("Authorization", "Basic " + auth)
+                    .header("Authorization", ServiceProcess.basicAuth("operator", PASSWORD))
                     .POST(
                         HttpRequest.BodyPublishers.ofString(
                             "{\"host\":\"localhost\",\"port\":" + port + "}"))

@@ -12,10 +12,8 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Base64;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.StreamSupport;
@@ -105,14 +103,11 @@ class WholeSystemIT {
   }
 
   private static String registerTarget(int port) throws IOException, InterruptedException {
-    String auth =
-        Base64.getEncoder()
-            .encodeToString(("operator:" + PASSWORD).getBytes(StandardCharsets.UTF_8));
     HttpResponse<String> response =
         HTTP.send(
             HttpRequest.newBuilder(URI.create(system.url("scanner-service") + "/api/v1/targets"))
                 .header("Content-Type", "application/json")
-                .header("Authorization", "Basic " + auth)
+                .header("Authorization", ServiceProcess.basicAuth("operator", PASSWORD))
                 .POST(
                     HttpRequest.BodyPublishers.ofString(
                         "{\"host\":\"localhost\",\"port\":"

@@ -66,12 +66,54 @@ public final class BatchConsumption {
     return consume(what, batch.getRecords(), decode, apply, retry, batch::ack);
   }
 
+  /**
+   * {@link #consume(String, KafkaRecordBatch, Function, Consumer, Retry)} for an {@code apply} that
+   * leaves work to do after its commit (sending what the transaction claimed, waking a timer):
+   * {@code afterCommit} gets the result of every {@code apply} call that succeeded (one for a clean
+   * batch, one per item after a replay). A failure in it is logged and does not nack anything: the
+   * items are committed.
+   */
+  public static <K, V, T, R> CompletionStage<Void> consume(
+      String what,
+      KafkaRecordBatch<K, V> batch,
+      Function<KafkaRecord<K, V>, T> decode,
+      Function<List<T>, R> apply,
+      Consumer<R> afterCommit,
+      Retry retry) {
+    return consume(what, batch.getRecords(), decode, apply, afterCommit, retry, batch::ack);
+  }
+
   /** {@link #consume(String, KafkaRecordBatch, Function, Consumer, Retry)} on plain messages. */
   static <R extends Message<?>, T> CompletionStage<Void> consume(
       String what,
       List<R> records,
       Function<R, T> decode,
       Consumer<List<T>> apply,
+      Retry retry,
+      Supplier<CompletionStage<Void>> ackAll) {
+    return consume(
+        what,
+        records,
+        decode,
+        items -> {
+          apply.accept(items);
+          return null;
+        },
+        result -> {},
+        retry,
+        ackAll);
+  }
+
+  /**
+   * {@link #consume(String, KafkaRecordBatch, Function, Function, Consumer, Retry)} on plain
+   * messages.
+   */
+  static <R extends Message<?>, T, O> CompletionStage<Void> consume(
+      String what,
+      List<R> records,
+      Function<R, T> decode,
+      Function<List<T>, O> apply,
+      Consumer<O> afterCommit,
       Retry retry,
       Supplier<CompletionStage<Void>> ackAll) {
     List<R> sources = new ArrayList<>(records.size());
@@ -87,8 +129,13 @@ public final class BatchConsumption {
     }
     long deadline = System.nanoTime() + retry.maxDuration().toNanos();
     if (!items.isEmpty()) {
+      O result = null;
+      boolean applied = false;
       try {
-        TransientFailures.retry(() -> apply.accept(items), retry.firstDelay(), retry.maxDuration());
+        result =
+            TransientFailures.retry(
+                () -> apply.apply(items), retry.firstDelay(), retry.maxDuration());
+        applied = true;
       } catch (RuntimeException batchFailure) {
         LOG.warnf(
             "%s batch of %d failed (%s); applying its records one by one",
@@ -96,16 +143,30 @@ public final class BatchConsumption {
         for (int i = 0; i < items.size(); i++) {
           List<T> one = List.of(items.get(i));
           Duration left = Duration.ofNanos(Math.max(0, deadline - System.nanoTime()));
+          O oneResult;
           try {
-            TransientFailures.retry(() -> apply.accept(one), retry.firstDelay(), left);
+            oneResult = TransientFailures.retry(() -> apply.apply(one), retry.firstDelay(), left);
           } catch (RuntimeException e) {
             rejected.add(reject(what, sources.get(i), e));
+            continue;
           }
+          afterCommit(what, afterCommit, oneResult);
         }
+      }
+      if (applied) {
+        afterCommit(what, afterCommit, result);
       }
     }
     return CompletableFuture.allOf(rejected.toArray(CompletableFuture[]::new))
         .thenCompose(x -> ackAll.get());
+  }
+
+  private static <O> void afterCommit(String what, Consumer<O> afterCommit, O result) {
+    try {
+      afterCommit.accept(result);
+    } catch (RuntimeException e) {
+      LOG.warnf("%s: work after the commit failed: %s", what, e.getMessage());
+    }
   }
 
   private static CompletableFuture<Void> reject(String what, Message<?> record, Throwable e) {

@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import org.eclipse.microprofile.reactive.messaging.Message;
@@ -35,6 +36,11 @@ class BatchConsumptionTest {
         });
   }
 
+  private CompletionStage<Void> ackBatch() {
+    batchAcks.incrementAndGet();
+    return CompletableFuture.completedFuture(null);
+  }
+
   private static Integer decode(Message<String> m) {
     try {
       return Integer.valueOf(m.getPayload());
@@ -54,10 +60,7 @@ class BatchConsumptionTest {
               applied.add(List.copyOf(items));
             },
             FAST,
-            () -> {
-              batchAcks.incrementAndGet();
-              return CompletableFuture.completedFuture(null);
-            })
+            this::ackBatch)
         .toCompletableFuture()
         .join();
   }
@@ -137,5 +140,54 @@ class BatchConsumptionTest {
     // The replays share the 500 ms budget; one budget per record would take 2 s.
     assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofMillis(1_500));
     assertThat(attempts.get()).isGreaterThan(3);
+  }
+
+  /** Consumes with an {@code apply} that sums its items and work after the commit. */
+  private void consumeSums(
+      List<String> payloads, Consumer<List<Integer>> check, Consumer<Integer> afterCommit) {
+    BatchConsumption.consume(
+            "number",
+            payloads.stream().map(this::record).toList(),
+            BatchConsumptionTest::decode,
+            (List<Integer> items) -> {
+              check.accept(items);
+              return items.stream().mapToInt(Integer::intValue).sum();
+            },
+            afterCommit,
+            FAST,
+            this::ackBatch)
+        .toCompletableFuture()
+        .join();
+  }
+
+  @Test
+  void workAfterTheCommitGetsTheResultOfEveryAppliedCallAndItsFailureNacksNothing() {
+    List<Integer> afterCommit = new ArrayList<>();
+    consumeSums(
+        List.of("1", "13", "3"),
+        items -> {
+          if (items.contains(13)) {
+            throw new IllegalStateException("13 violates a constraint");
+          }
+        },
+        sum -> {
+          afterCommit.add(sum);
+          throw new IllegalStateException("receiver away");
+        });
+
+    // The batch failed, so each applied replay reports its own result; 13 reports nothing.
+    assertThat(afterCommit).containsExactly(1, 3);
+    assertThat(nacked).containsExactly(Map.entry("13", "13 violates a constraint"));
+    assertThat(batchAcks).hasValue(1);
+  }
+
+  @Test
+  void aCleanBatchReportsOneResultAfterItsCommit() {
+    List<Integer> afterCommit = new ArrayList<>();
+    consumeSums(List.of("1", "2"), items -> {}, afterCommit::add);
+
+    assertThat(afterCommit).containsExactly(3);
+    assertThat(nacked).isEmpty();
+    assertThat(batchAcks).hasValue(1);
   }
 }

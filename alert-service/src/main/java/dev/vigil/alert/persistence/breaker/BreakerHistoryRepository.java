@@ -44,10 +44,17 @@ public class BreakerHistoryRepository {
     this.mapper = mapper;
   }
 
+  /** A transition of one scope, to record. */
+  public record Change(String breaker, String scope, Transition transition) {}
+
   public void record(String breaker, String scope, Transition t, Instant at) {
-    String reason = t.reason();
-    if (reason != null && reason.length() > REASON_LENGTH) {
-      reason = reason.substring(0, REASON_LENGTH);
+    recordAll(List.of(new Change(breaker, scope, t)), at);
+  }
+
+  /** Records transitions in the caller's transaction (one JDBC batch, whatever their number). */
+  public void recordAll(List<Change> changes, Instant at) {
+    if (changes.isEmpty()) {
+      return;
     }
     try (Connection c = ds.getConnection();
         PreparedStatement ps =
@@ -55,19 +62,27 @@ public class BreakerHistoryRepository {
                 "insert into breaker_transition (breaker, scope, sequence, from_state, to_state,"
                     + " cause, actor, reason, alerts, at) values (?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb,"
                     + " ?)")) {
-      ps.setString(1, breaker);
-      ps.setString(2, scope);
-      ps.setLong(3, t.next().sequence());
-      ps.setString(4, t.from().name());
-      ps.setString(5, t.next().state().name());
-      ps.setString(6, t.cause().name());
-      ps.setString(7, t.actor());
-      ps.setString(8, reason);
-      ps.setString(9, mapper.writeValueAsString(t.alerts()));
-      ps.setTimestamp(10, Timestamp.from(at));
-      ps.executeUpdate();
+      for (Change ch : changes) {
+        Transition t = ch.transition();
+        String reason = t.reason();
+        if (reason != null && reason.length() > REASON_LENGTH) {
+          reason = reason.substring(0, REASON_LENGTH);
+        }
+        ps.setString(1, ch.breaker());
+        ps.setString(2, ch.scope());
+        ps.setLong(3, t.next().sequence());
+        ps.setString(4, t.from().name());
+        ps.setString(5, t.next().state().name());
+        ps.setString(6, t.cause().name());
+        ps.setString(7, t.actor());
+        ps.setString(8, reason);
+        ps.setString(9, mapper.writeValueAsString(t.alerts()));
+        ps.setTimestamp(10, Timestamp.from(at));
+        ps.addBatch();
+      }
+      ps.executeBatch();
     } catch (SQLException e) {
-      throw BreakerStateRepository.wrap(e);
+      throw BreakerStateRepository.wrap(e.getNextException() != null ? e.getNextException() : e);
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("cannot serialise alerts", e);
     }

@@ -3,9 +3,13 @@ package dev.vigil.alert.persistence.notify;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.agroal.api.AgroalDataSource;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 
@@ -52,5 +56,52 @@ final class Jdbc {
   /** SQL failures surface unchecked; {@code TransientFailures} looks at the cause chain. */
   static RuntimeException wrap(SQLException e) {
     return new IllegalStateException("database: " + e.getMessage(), e);
+  }
+
+  /** An instant as text for a {@code text[]} column array ({@code ::timestamptz} in the SQL). */
+  static String text(Instant instant) {
+    return instant == null ? null : instant.toString();
+  }
+
+  /**
+   * Runs a statement whose parameters are text arrays, one per column (unnested server-side: one
+   * round trip for any number of rows), after a timestamp parameter when {@code first} is not null.
+   */
+  static void executeArrays(AgroalDataSource ds, String sql, Instant first, String[][] columns) {
+    try (Connection c = ds.getConnection();
+        PreparedStatement ps = c.prepareStatement(sql)) {
+      int p = 1;
+      if (first != null) {
+        ps.setTimestamp(p++, ts(first));
+      }
+      for (String[] column : columns) {
+        ps.setArray(p++, c.createArrayOf("text", column));
+      }
+      ps.executeUpdate();
+    } catch (SQLException e) {
+      throw wrap(e);
+    }
+  }
+
+  /** Binds one row of a batch. */
+  interface Binder<T> {
+    void bind(PreparedStatement ps, T row) throws SQLException;
+  }
+
+  /** Runs {@code sql} once per row, as one JDBC batch. */
+  static <T> void batch(AgroalDataSource ds, String sql, Collection<T> rows, Binder<T> binder) {
+    if (rows.isEmpty()) {
+      return;
+    }
+    try (Connection c = ds.getConnection();
+        PreparedStatement ps = c.prepareStatement(sql)) {
+      for (T row : rows) {
+        binder.bind(ps, row);
+        ps.addBatch();
+      }
+      ps.executeBatch();
+    } catch (SQLException e) {
+      throw wrap(e.getNextException() != null ? e.getNextException() : e);
+    }
   }
 }

@@ -17,7 +17,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-/** Aggregation groups and their members. Call inside a transaction. */
+/**
+ * Aggregation groups ({@code notify_group}): created by the intake, locked and scheduled, claimed
+ * and advanced by the flusher. Their members are {@link NotifyGroupMemberRepository}'s. Call inside
+ * a transaction.
+ */
 @ApplicationScoped
 public class NotifyGroupRepository {
 
@@ -53,12 +57,12 @@ public class NotifyGroupRepository {
       cols[2][i] = g.receiver();
       cols[3][i] = g.groupKey();
       cols[4][i] = Jdbc.json(mapper, g.groupLabels());
-      cols[5][i] = text(g.nextFlushAt());
-      cols[6][i] = text(g.lastFlushAt());
+      cols[5][i] = Jdbc.text(g.nextFlushAt());
+      cols[6][i] = Jdbc.text(g.lastFlushAt());
       cols[7][i] = Long.toString(g.flushSeq());
       cols[8][i] = g.sent() == null ? null : Jdbc.json(mapper, g.sent().firing());
       cols[9][i] = g.sent() == null ? null : Jdbc.json(mapper, g.sent().resolved());
-      cols[10][i] = g.sent() == null ? null : text(g.sent().sentAt());
+      cols[10][i] = g.sent() == null ? null : Jdbc.text(g.sent().sentAt());
       i++;
     }
     String sql =
@@ -88,23 +92,6 @@ public class NotifyGroupRepository {
     }
   }
 
-  /** Adds alerts to groups: pairs of {@code [groupId, fingerprint]}. One statement. */
-  public void addMembers(Collection<String[]> members) {
-    if (members.isEmpty()) {
-      return;
-    }
-    String[][] cols = new String[2][members.size()];
-    int i = 0;
-    for (String[] m : members) {
-      cols[0][i] = m[0];
-      cols[1][i++] = m[1];
-    }
-    execute(
-        "insert into notify_group_alert (group_id, fingerprint)"
-            + " select * from unnest(?::text[], ?::text[]) on conflict do nothing",
-        cols);
-  }
-
   public void scheduleAll(Map<String, Instant> next) {
     if (next.isEmpty()) {
       return;
@@ -113,11 +100,13 @@ public class NotifyGroupRepository {
     int i = 0;
     for (Map.Entry<String, Instant> e : next.entrySet()) {
       cols[0][i] = e.getKey();
-      cols[1][i++] = text(e.getValue());
+      cols[1][i++] = Jdbc.text(e.getValue());
     }
-    execute(
+    Jdbc.executeArrays(
+        ds,
         "update notify_group g set next_flush_at = u.n::timestamptz"
             + " from unnest(?::text[], ?::text[]) as u(id, n) where g.group_id = u.id",
+        null,
         cols);
   }
 
@@ -125,7 +114,11 @@ public class NotifyGroupRepository {
   public record Flushed(
       String groupId, Instant nextFlushAt, SentState sent, Collection<String> dropped) {}
 
-  /** Records flushes: next due time, sequence number, log entry; drops resolved members. */
+  /**
+   * Records flushes: next due time, sequence number, log entry. A group left without a next flush
+   * and without members is deleted, so drop the flushes' resolved members first ({@link
+   * NotifyGroupMemberRepository#removeMembers}).
+   */
   public void flushedAll(Collection<Flushed> flushes, Instant now) {
     if (flushes.isEmpty()) {
       return;
@@ -134,105 +127,26 @@ public class NotifyGroupRepository {
     int i = 0;
     for (Flushed f : flushes) {
       cols[0][i] = f.groupId();
-      cols[1][i] = text(f.nextFlushAt());
+      cols[1][i] = Jdbc.text(f.nextFlushAt());
       cols[2][i] = f.sent() == null ? null : Jdbc.json(mapper, f.sent().firing());
       cols[3][i] = f.sent() == null ? null : Jdbc.json(mapper, f.sent().resolved());
-      cols[4][i++] = f.sent() == null ? null : text(f.sent().sentAt());
+      cols[4][i++] = f.sent() == null ? null : Jdbc.text(f.sent().sentAt());
     }
-    execute(
-        "update notify_group g set last_flush_at = ?, next_flush_at = u.n::timestamptz, flush_seq = g.flush_seq + 1,"
-            + " sent_firing = u.sf::jsonb, sent_resolved = u.sr::jsonb, sent_at = u.sa::timestamptz"
+    Jdbc.executeArrays(
+        ds,
+        "update notify_group g set last_flush_at = ?, next_flush_at = u.n::timestamptz,"
+            + " flush_seq = g.flush_seq + 1, sent_firing = u.sf::jsonb,"
+            + " sent_resolved = u.sr::jsonb, sent_at = u.sa::timestamptz"
             + " from unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[])"
             + " as u(id, n, sf, sr, sa) where g.group_id = u.id",
         now,
         cols);
-    List<String[]> dropped = new ArrayList<>();
-    flushes.forEach(f -> f.dropped().forEach(fp -> dropped.add(new String[] {f.groupId(), fp})));
-    batch(
-        "delete from notify_group_alert where group_id = ? and fingerprint = ?",
-        dropped,
-        (ps, d) -> {
-          ps.setString(1, d[0]);
-          ps.setString(2, d[1]);
-        });
-    batch(
+    Jdbc.batch(
+        ds,
         "delete from notify_group g where g.group_id = ? and g.next_flush_at is null and not exists"
             + " (select 1 from notify_group_alert ga where ga.group_id = g.group_id)",
         flushes.stream().filter(f -> f.nextFlushAt() == null).map(Flushed::groupId).toList(),
         (ps, id) -> ps.setString(1, id));
-  }
-
-  private static String text(Instant instant) {
-    return instant == null ? null : instant.toString();
-  }
-
-  /** Runs a statement whose parameters are text arrays, one per column. */
-  private void execute(String sql, String[][] columns) {
-    execute(sql, null, columns);
-  }
-
-  /** The same, with a timestamp as the first parameter when {@code first} is not null. */
-  private void execute(String sql, Instant first, String[][] columns) {
-    try (Connection c = ds.getConnection();
-        PreparedStatement ps = c.prepareStatement(sql)) {
-      int p = 1;
-      if (first != null) {
-        ps.setTimestamp(p++, Jdbc.ts(first));
-      }
-      for (String[] column : columns) {
-        ps.setArray(p++, c.createArrayOf("text", column));
-      }
-      ps.executeUpdate();
-    } catch (SQLException e) {
-      throw Jdbc.wrap(e);
-    }
-  }
-
-  /** Binds one row of a batch. */
-  private interface Binder<T> {
-    void bind(PreparedStatement ps, T row) throws SQLException;
-  }
-
-  private <T> void batch(String sql, Collection<T> rows, Binder<T> binder) {
-    if (rows.isEmpty()) {
-      return;
-    }
-    try (Connection c = ds.getConnection();
-        PreparedStatement ps = c.prepareStatement(sql)) {
-      for (T row : rows) {
-        binder.bind(ps, row);
-        ps.addBatch();
-      }
-      ps.executeBatch();
-    } catch (SQLException e) {
-      throw Jdbc.wrap(e.getNextException() != null ? e.getNextException() : e);
-    }
-  }
-
-  /**
-   * Takes the alert out of every group but {@code keep} (its labels changed, so it routes elsewhere
-   * now).
-   *
-   * @return the groups it left
-   */
-  public List<String> removeFromOtherGroups(String fingerprint, Collection<String> keep) {
-    try (Connection c = ds.getConnection();
-        PreparedStatement ps =
-            c.prepareStatement(
-                "delete from notify_group_alert where fingerprint = ? and not (group_id = any(?))"
-                    + " returning group_id")) {
-      ps.setString(1, fingerprint);
-      ps.setArray(2, c.createArrayOf("varchar", keep.toArray()));
-      List<String> out = new ArrayList<>();
-      try (ResultSet rs = ps.executeQuery()) {
-        while (rs.next()) {
-          out.add(rs.getString(1));
-        }
-      }
-      return out;
-    } catch (SQLException e) {
-      throw Jdbc.wrap(e);
-    }
   }
 
   /**
@@ -267,21 +181,11 @@ public class NotifyGroupRepository {
   }
 
   public void delete(String groupId) {
-    update("delete from notify_group where group_id = ?", null, groupId);
-  }
-
-  private void update(String sql, Instant instant, String groupId) {
-    try (Connection c = ds.getConnection();
-        PreparedStatement ps = c.prepareStatement(sql)) {
-      int i = 1;
-      if (sql.contains("next_flush_at = ?")) {
-        ps.setTimestamp(i++, Jdbc.ts(instant));
-      }
-      ps.setString(i, groupId);
-      ps.executeUpdate();
-    } catch (SQLException e) {
-      throw Jdbc.wrap(e);
-    }
+    Jdbc.batch(
+        ds,
+        "delete from notify_group where group_id = ?",
+        List.of(groupId),
+        (ps, id) -> ps.setString(1, id));
   }
 
   private Map<String, GroupRow> select(String sql, List<String> ids, Instant now, int limit) {

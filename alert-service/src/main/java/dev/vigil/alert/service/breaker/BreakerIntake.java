@@ -8,7 +8,7 @@ import dev.vigil.alert.persistence.breaker.BreakerBatchStatements.Member;
 import dev.vigil.alert.persistence.breaker.BreakerStateRepository;
 import dev.vigil.alert.persistence.breaker.BreakerStateRepository.Key;
 import dev.vigil.alert.persistence.breaker.BreakerStateRepository.Row;
-import dev.vigil.alert.persistence.notify.ProcessedEvents;
+import dev.vigil.platform.inbox.Inbox;
 import dev.vigil.platform.messaging.PoisonRecordException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -37,7 +37,7 @@ public class BreakerIntake {
   private final BreakerStateRepository states;
   private final BreakerWriter writer;
   private final BreakerBatchStatements batch;
-  private final ProcessedEvents inbox;
+  private final Inbox inbox;
   private final Clock clock;
 
   public BreakerIntake(
@@ -45,7 +45,7 @@ public class BreakerIntake {
       BreakerStateRepository states,
       BreakerWriter writer,
       BreakerBatchStatements batch,
-      ProcessedEvents inbox,
+      Inbox inbox,
       Clock clock) {
     this.registry = registry;
     this.states = states;
@@ -66,7 +66,7 @@ public class BreakerIntake {
   public int apply(List<AlertChange> changes) {
     Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
     Set<String> first =
-        inbox.firstDeliveries(CONSUMER, changes.stream().map(AlertChange::eventId).toList(), now);
+        inbox.firstDeliveries(CONSUMER, changes.stream().map(AlertChange::eventId).toList());
     // One fingerprint is one partition, so in order: its last change in the batch is its state.
     Map<String, AlertChange> latest = new LinkedHashMap<>();
     for (AlertChange change : changes) {

@@ -7,7 +7,6 @@ import dev.vigil.alert.domain.breaker.FiringAlert;
 import dev.vigil.alert.domain.breaker.ManualOverride;
 import dev.vigil.alert.domain.breaker.Transition;
 import dev.vigil.alert.persistence.breaker.BreakerBatchStatements;
-import dev.vigil.alert.persistence.breaker.BreakerBatchStatements.Change;
 import dev.vigil.alert.persistence.breaker.BreakerBatchStatements.StateWrite;
 import dev.vigil.alert.persistence.breaker.BreakerHistoryRepository;
 import dev.vigil.alert.persistence.breaker.BreakerStateRepository;
@@ -15,9 +14,7 @@ import dev.vigil.alert.persistence.breaker.BreakerStateRepository.Key;
 import dev.vigil.alert.persistence.breaker.BreakerStateRepository.Row;
 import dev.vigil.events.RiskControlChanged;
 import dev.vigil.platform.outbox.Outbox;
-import dev.vigil.platform.outbox.OutboxWritten;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Event;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -40,19 +37,16 @@ public class BreakerWriter {
   private final BreakerHistoryRepository history;
   private final Outbox outbox;
   private final BreakerBatchStatements batch;
-  private final Event<OutboxWritten> outboxWritten;
 
   public BreakerWriter(
       BreakerStateRepository states,
       BreakerHistoryRepository history,
       Outbox outbox,
-      BreakerBatchStatements batch,
-      Event<OutboxWritten> outboxWritten) {
+      BreakerBatchStatements batch) {
     this.states = states;
     this.history = history;
     this.outbox = outbox;
     this.batch = batch;
-    this.outboxWritten = outboxWritten;
   }
 
   /**
@@ -69,7 +63,8 @@ public class BreakerWriter {
       Map<Key, List<FiringAlert>> firing,
       Instant now) {
     List<StateWrite> saves = new ArrayList<>();
-    List<Change> changes = new ArrayList<>();
+    List<BreakerHistoryRepository.Change> changes = new ArrayList<>();
+    List<Outbox.Entry> events = new ArrayList<>();
     for (Row row : rows) {
       BreakerSpec spec = breakers.get(row.breaker());
       if (spec == null) {
@@ -83,7 +78,9 @@ public class BreakerWriter {
         saves.add(
             new StateWrite(
                 key, tr.next(), BreakerMachine.nextCheck(spec, tr.next(), !tr.alerts().isEmpty())));
-        changes.add(new Change(key, tr, event(spec, key, tr, now)));
+        changes.add(new BreakerHistoryRepository.Change(key.breaker(), key.scope(), tr));
+        // Keyed by scope: one scope's changes stay in order on one partition.
+        events.add(new Outbox.Entry(key.scope(), now, event(spec, key, tr, now)));
         log(key, tr);
       } else {
         Instant next = BreakerMachine.nextCheck(spec, row.status(), !alerts.isEmpty());
@@ -93,11 +90,8 @@ public class BreakerWriter {
       }
     }
     batch.saveAll(saves, now);
-    batch.recordAndEnqueue(Channels.RISK_CONTROLS, changes, now);
-    if (!changes.isEmpty()) {
-      // Wakes the platform's relay after the commit, as Outbox.enqueue does.
-      outboxWritten.fire(OutboxWritten.INSTANCE);
-    }
+    history.recordAll(changes, now);
+    outbox.enqueueAll(Channels.RISK_CONTROLS, events);
     return changes.size();
   }
 

@@ -7,6 +7,7 @@ import dev.vigil.alert.domain.notify.Route;
 import dev.vigil.alert.persistence.notify.GroupRow;
 import dev.vigil.alert.persistence.notify.NotificationLogRepository;
 import dev.vigil.alert.persistence.notify.NotifyAlertRepository;
+import dev.vigil.alert.persistence.notify.NotifyGroupMemberRepository;
 import dev.vigil.alert.persistence.notify.NotifyGroupRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -34,6 +35,7 @@ public class GroupFlusher {
   private static final Logger LOG = Logger.getLogger(GroupFlusher.class);
 
   private final NotifyGroupRepository groups;
+  private final NotifyGroupMemberRepository groupMembers;
   private final NotifyAlertRepository alerts;
   private final SilenceService silences;
   private final FlushDecider decider;
@@ -42,12 +44,14 @@ public class GroupFlusher {
 
   public GroupFlusher(
       NotifyGroupRepository groups,
+      NotifyGroupMemberRepository groupMembers,
       NotifyAlertRepository alerts,
       SilenceService silences,
       FlushDecider decider,
       NotifyConfigHolder config,
       Clock clock) {
     this.groups = groups;
+    this.groupMembers = groupMembers;
     this.alerts = alerts;
     this.silences = silences;
     this.decider = decider;
@@ -71,6 +75,7 @@ public class GroupFlusher {
     List<NotificationLogRepository.Claim> claims = new ArrayList<>();
     List<NotifyGroupRepository.Flushed> flushed = new ArrayList<>();
     Set<String> dropped = new HashSet<>();
+    List<String[]> droppedMembers = new ArrayList<>();
     for (GroupRow g : due.values()) {
       Optional<Route> route = cfg.route(g.routeId());
       if (route.isEmpty() || !route.get().receiver().equals(g.receiver())) {
@@ -85,8 +90,11 @@ public class GroupFlusher {
       claims.addAll(d.claims());
       flushed.add(d.flushed());
       dropped.addAll(d.flushed().dropped());
+      d.flushed().dropped().forEach(fp -> droppedMembers.add(new String[] {g.groupId(), fp}));
     }
     List<Claimed> claimed = decider.claim(claims, now);
+    // Members first: a group left without members and without a next flush is then deleted.
+    groupMembers.removeMembers(droppedMembers);
     groups.flushedAll(flushed, now);
     alerts.deleteResolvedOrphans(dropped);
     return new Result(due.size(), claimed);

@@ -9,8 +9,9 @@ import dev.vigil.alert.domain.notify.NotifyConfig;
 import dev.vigil.alert.domain.notify.Route;
 import dev.vigil.alert.persistence.notify.GroupRow;
 import dev.vigil.alert.persistence.notify.NotifyAlertRepository;
+import dev.vigil.alert.persistence.notify.NotifyGroupMemberRepository;
 import dev.vigil.alert.persistence.notify.NotifyGroupRepository;
-import dev.vigil.alert.persistence.notify.ProcessedEvents;
+import dev.vigil.platform.inbox.Inbox;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
@@ -45,22 +46,25 @@ public class NotificationIntake {
 
   private final NotifyAlertRepository alerts;
   private final NotifyGroupRepository groups;
+  private final NotifyGroupMemberRepository groupMembers;
   private final SilenceService silences;
   private final FreshGroups fresh;
   private final NotifyConfigHolder config;
-  private final ProcessedEvents inbox;
+  private final Inbox inbox;
   private final Clock clock;
 
   public NotificationIntake(
       NotifyAlertRepository alerts,
       NotifyGroupRepository groups,
+      NotifyGroupMemberRepository groupMembers,
       SilenceService silences,
       FreshGroups fresh,
       NotifyConfigHolder config,
-      ProcessedEvents inbox,
+      Inbox inbox,
       Clock clock) {
     this.alerts = alerts;
     this.groups = groups;
+    this.groupMembers = groupMembers;
     this.silences = silences;
     this.fresh = fresh;
     this.config = config;
@@ -82,7 +86,7 @@ public class NotificationIntake {
     Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
     NotifyConfig cfg = config.current();
     Set<String> first =
-        inbox.firstDeliveries(CONSUMER, changes.stream().map(AlertChange::eventId).toList(), now);
+        inbox.firstDeliveries(CONSUMER, changes.stream().map(AlertChange::eventId).toList());
     // The last change per fingerprint wins (one fingerprint is one partition, so in order): an
     // alert that fired and resolved within one batch was never announced, as in Alertmanager.
     Map<String, AlertChange> latest = new LinkedHashMap<>();
@@ -145,7 +149,8 @@ public class NotificationIntake {
       }
       if (!state.inserted() && !change.alert().resolved()) {
         // Labels may have changed (e.g. a new severity): leave the groups it no longer routes to.
-        for (String left : groups.removeFromOtherGroups(change.alert().fingerprint(), groupIds)) {
+        for (String left :
+            groupMembers.removeFromOtherGroups(change.alert().fingerprint(), groupIds)) {
           timings.putIfAbsent(left, null);
           mixed.add(left);
         }
@@ -171,7 +176,7 @@ public class NotificationIntake {
       groups.insertAll(vanished, now);
       locked.putAll(groups.lock(vanished.stream().map(GroupRow::groupId).toList()));
     }
-    groups.addMembers(members);
+    groupMembers.addMembers(members);
     Map<String, Instant> schedule = new HashMap<>();
     Instant earliest = null;
     for (GroupRow g : locked.values()) {

@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /** Breaker files: what they define, and every problem named by file, line and field. */
@@ -51,81 +50,109 @@ class BreakerYamlTest {
     assertThat(BreakerYaml.read("empty.yaml", "# nothing yet\n").specs()).isEmpty();
   }
 
-  static Stream<Arguments> rejected() {
+  /**
+   * A broken file, named for the report.
+   *
+   * @param problems the start of each problem reported, in order
+   */
+  record Broken(String name, String text, List<String> problems) {
+    @Override
+    public String toString() {
+      return name;
+    }
+  }
+
+  /** {@link #VALID} with one edit. */
+  static Broken edited(String name, String from, String to, String... problems) {
+    assertThat(VALID).contains(from);
+    return new Broken(name, VALID.replace(from, to), List.of(problems));
+  }
+
+  static Broken file(String name, String text, String... problems) {
+    return new Broken(name, text, List.of(problems));
+  }
+
+  static Stream<Broken> rejected() {
     return Stream.of(
-        Arguments.of(
+        edited(
             "misspelt field",
-            VALID.replace("    min_open: 2m", "    min_opn: 2m"),
-            List.of("f.yaml:6: breakers[0].min_opn (breaker chain-transfers): unknown field")),
-        Arguments.of(
+            "    min_open: 2m",
+            "    min_opn: 2m",
+            "f.yaml:6: breakers[0].min_opn (breaker chain-transfers): unknown field"),
+        edited(
             "bad duration",
-            VALID.replace("2m", "two minutes"),
-            List.of("f.yaml:6: breakers[0].min_open (breaker chain-transfers): ")),
-        Arguments.of(
+            "2m",
+            "two minutes",
+            "f.yaml:6: breakers[0].min_open (breaker chain-transfers): "),
+        edited(
             "negative duration",
-            VALID.replace("2m", "-2m"),
-            List.of("f.yaml:6: breakers[0].min_open (breaker chain-transfers): ")),
-        Arguments.of(
+            "2m",
+            "-2m",
+            "f.yaml:6: breakers[0].min_open (breaker chain-transfers): "),
+        edited(
             "bad matcher, line of the list item",
-            VALID.replace("alertname=~\"ChainHeadStalled|ChainRpcFailing\"", "alertname~x"),
-            List.of("f.yaml:5: breakers[0].matchers[0] (breaker chain-transfers): ")),
-        Arguments.of(
+            "alertname=~\"ChainHeadStalled|ChainRpcFailing\"",
+            "alertname~x",
+            "f.yaml:5: breakers[0].matchers[0] (breaker chain-transfers): "),
+        edited(
             "half_open not a boolean",
-            VALID.replace("half_open: false", "half_open: sometimes"),
-            List.of(
-                "f.yaml:7: breakers[0].half_open (breaker chain-transfers): expected true or false")),
-        Arguments.of(
+            "half_open: false",
+            "half_open: sometimes",
+            "f.yaml:7: breakers[0].half_open (breaker chain-transfers): expected true or false"),
+        edited(
             "upper-case action",
-            VALID.replace("[pause-deposits]", "[Pause]"),
-            List.of("f.yaml:8: breakers[0].actions[0] (breaker chain-transfers): ")),
-        Arguments.of(
+            "[pause-deposits]",
+            "[Pause]",
+            "f.yaml:8: breakers[0].actions[0] (breaker chain-transfers): "),
+        edited(
             "no scope",
-            VALID.replace("    scope: 'chain:{{ chain_id }}'\n", ""),
-            List.of("f.yaml:2: breakers[0].scope (breaker chain-transfers): ")),
-        Arguments.of(
+            "    scope: 'chain:{{ chain_id }}'\n",
+            "",
+            "f.yaml:2: breakers[0].scope (breaker chain-transfers): "),
+        edited(
             "bad name",
-            VALID.replace("name: chain-transfers", "name: 'chain transfers'"),
-            List.of("f.yaml:2: breakers[0].name (breaker chain transfers): required")),
-        Arguments.of(
+            "name: chain-transfers",
+            "name: 'chain transfers'",
+            "f.yaml:2: breakers[0].name (breaker chain transfers): required"),
+        edited(
             "duplicate breaker name",
-            VALID.replace("name: api-routing", "name: chain-transfers"),
-            List.of("f.yaml:9: breakers[1].name (breaker chain-transfers): duplicate breaker")),
-        Arguments.of(
+            "name: api-routing",
+            "name: chain-transfers",
+            "f.yaml:9: breakers[1].name (breaker chain-transfers): duplicate breaker"),
+        file(
             "two broken breakers, both reported",
             VALID.replace("2m", "x").replace("enabled: false", "enabled: maybe"),
-            List.of(
-                "f.yaml:6: breakers[0].min_open (breaker chain-transfers): ",
-                "f.yaml:10: breakers[1].enabled (breaker api-routing): expected true or false")),
-        Arguments.of(
+            "f.yaml:6: breakers[0].min_open (breaker chain-transfers): ",
+            "f.yaml:10: breakers[1].enabled (breaker api-routing): expected true or false"),
+        file(
             "unknown top-level field",
             "rules: []\n" + VALID,
-            List.of("f.yaml:1: rules: unknown field; expected 'breakers'")),
-        Arguments.of(
-            "breakers not a list",
-            "breakers:\n  name: x\n",
-            List.of("f.yaml:1: breakers: expected a list")),
-        Arguments.of(
-            "a list at the root", "- name: x\n", List.of("f.yaml:1: (root): expected 'breakers:'")),
-        Arguments.of(
+            "f.yaml:1: rules: unknown field; expected 'breakers'"),
+        file(
+            "breakers not a list", "breakers:\n  name: x\n", "f.yaml:1: breakers: expected a list"),
+        file("a list at the root", "- name: x\n", "f.yaml:1: (root): expected 'breakers:'"),
+        edited(
             "duplicate key",
-            VALID.replace("    min_open: 2m", "    min_open: 2m\n    min_open: 3m"),
-            List.of("f.yaml:7: breakers[0].min_open: duplicate key")),
-        Arguments.of(
+            "    min_open: 2m",
+            "    min_open: 2m\n    min_open: 3m",
+            "f.yaml:7: breakers[0].min_open: duplicate key"),
+        edited(
             "YAML syntax error, line of the problem",
-            VALID.replace("    half_open: false", "    half_open: [false"),
-            List.of("f.yaml:8: (yaml): ")));
+            "    half_open: false",
+            "    half_open: [false",
+            "f.yaml:8: (yaml): "));
   }
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("rejected")
-  void aBrokenFileDefinesNothingAndSaysWhereAndWhy(String name, String text, List<String> starts) {
-    BreakerFile f = BreakerYaml.read("f.yaml", text);
+  void aBrokenFileDefinesNothingAndSaysWhereAndWhy(Broken broken) {
+    BreakerFile f = BreakerYaml.read("f.yaml", broken.text());
 
     assertThat(f.valid()).isFalse();
     assertThat(f.specs()).isEmpty();
-    assertThat(f.problems()).hasSameSizeAs(starts);
-    for (int i = 0; i < starts.size(); i++) {
-      assertThat(f.problems().get(i).toString()).startsWith(starts.get(i));
+    assertThat(f.problems()).hasSameSizeAs(broken.problems());
+    for (int i = 0; i < broken.problems().size(); i++) {
+      assertThat(f.problems().get(i).toString()).startsWith(broken.problems().get(i));
     }
   }
 }

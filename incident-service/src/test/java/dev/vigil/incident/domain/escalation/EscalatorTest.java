@@ -15,7 +15,6 @@ import java.util.UUID;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 class EscalatorTest {
@@ -54,94 +53,107 @@ class EscalatorTest {
         null);
   }
 
-  static Stream<Arguments> policyChoice() {
+  static IncidentFacts triggered(Severity severity, String... components) {
+    return facts(IncidentStatus.TRIGGERED, severity, components);
+  }
+
+  /** A chain that starts at {@code start}, its first step due at {@code due}. */
+  static Escalation started(String policy, Instant start, Instant due) {
+    return new Escalation(ID, policy, Escalation.State.PENDING, 0, 0, due, start, null, null);
+  }
+
+  record Choice(String name, Severity severity, List<String> components, String policy) {
+    @Override
+    public String toString() {
+      return name;
+    }
+  }
+
+  static Stream<Choice> policyChoice() {
     return Stream.of(
-        Arguments.of("nothing specific: default", Severity.WARNING, List.of(), "default"),
-        Arguments.of("severity matches", Severity.CRITICAL, List.of("web"), "critical"),
-        Arguments.of(
-            "component beats severity", Severity.WARNING, List.of("trading-api"), "trading"),
-        Arguments.of(
+        new Choice("nothing specific: default", Severity.WARNING, List.of(), "default"),
+        new Choice("severity matches", Severity.CRITICAL, List.of("web"), "critical"),
+        new Choice("component beats severity", Severity.WARNING, List.of("trading-api"), "trading"),
+        new Choice(
             "component and severity beat component",
             Severity.CRITICAL,
             List.of("order-book"),
             "trading-critical"),
-        Arguments.of(
+        new Choice(
             "any of the incident's components",
             Severity.INFO,
             List.of("web", "trading-api"),
             "trading"),
-        Arguments.of("policy without steps", Severity.INFO, List.of("status-page"), "quiet"));
+        new Choice("policy without steps", Severity.INFO, List.of("status-page"), "quiet"));
   }
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("policyChoice")
-  void choosesTheMostSpecificPolicy(
-      String name, Severity severity, List<String> components, String expected) {
-    assertThat(POLICIES.forIncident(severity, components).name()).isEqualTo(expected);
+  void choosesTheMostSpecificPolicy(Choice c) {
+    assertThat(POLICIES.forIncident(c.severity(), c.components()).name()).isEqualTo(c.policy());
   }
 
-  static Stream<Arguments> afterChange() {
+  /**
+   * An incident change and the chain it finds.
+   *
+   * @param chainStart when the chain would start (the incident's opening or reopening)
+   * @param expected the chain written, if any
+   */
+  record Change(
+      String name,
+      IncidentFacts incident,
+      Instant chainStart,
+      Optional<Escalation> current,
+      Optional<Escalation> expected) {
+    @Override
+    public String toString() {
+      return name;
+    }
+  }
+
+  static Stream<Change> afterChange() {
     Escalation running = pending("default", 1, T0.plus(Duration.ofMinutes(30)));
+    Instant reopened = T0.plusSeconds(3600);
     return Stream.of(
-        Arguments.of(
+        new Change(
             "opening starts the chain: first step after its delay",
-            facts(IncidentStatus.TRIGGERED, Severity.WARNING),
+            triggered(Severity.WARNING),
             T0,
             Optional.empty(),
-            Optional.of(
-                new Escalation(
-                    ID,
-                    "default",
-                    Escalation.State.PENDING,
-                    0,
-                    0,
-                    T0.plus(Duration.ofMinutes(15)),
-                    T0,
-                    null,
-                    null))),
-        Arguments.of(
+            Optional.of(started("default", T0, T0.plus(Duration.ofMinutes(15))))),
+        new Change(
             "reopening restarts the chain from its first step",
-            facts(IncidentStatus.TRIGGERED, Severity.CRITICAL),
-            T0.plusSeconds(3600),
+            triggered(Severity.CRITICAL),
+            reopened,
             Optional.of(running.ended(Escalation.State.CANCELLED, "resolved")),
-            Optional.of(
-                new Escalation(
-                    ID,
-                    "critical",
-                    Escalation.State.PENDING,
-                    0,
-                    0,
-                    T0.plusSeconds(3600 + 300),
-                    T0.plusSeconds(3600),
-                    null,
-                    null))),
-        Arguments.of(
+            Optional.of(started("critical", reopened, reopened.plusSeconds(300)))),
+        new Change(
             "acknowledging cancels the pending step",
             facts(IncidentStatus.ACKNOWLEDGED, Severity.WARNING),
             null,
             Optional.of(running),
             Optional.of(running.ended(Escalation.State.CANCELLED, "acknowledged"))),
-        Arguments.of(
+        new Change(
             "resolving cancels the pending step",
             facts(IncidentStatus.RESOLVED, Severity.WARNING),
             null,
             Optional.of(running),
             Optional.of(running.ended(Escalation.State.CANCELLED, "resolved"))),
-        Arguments.of(
+        new Change(
             "resolving an already finished chain changes nothing",
             facts(IncidentStatus.RESOLVED, Severity.WARNING),
             null,
             Optional.of(running.ended(Escalation.State.DONE, "exhausted")),
             Optional.empty()),
-        Arguments.of(
+        new Change(
             "an update of a triggered incident changes nothing",
-            facts(IncidentStatus.TRIGGERED, Severity.WARNING),
+            triggered(Severity.WARNING),
             null,
             Optional.of(running),
             Optional.empty()),
-        Arguments.of(
+        new Change(
             "a policy without steps is done at once",
-            facts(IncidentStatus.TRIGGERED, Severity.INFO, "status-page"),
+            triggered(Severity.INFO, "status-page"),
             T0,
             Optional.empty(),
             Optional.of(
@@ -151,91 +163,94 @@ class EscalatorTest {
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("afterChange")
-  void decidesWhatAChangeDoesToTheChain(
-      String name,
-      IncidentFacts incident,
-      Instant chainStart,
-      Optional<Escalation> current,
-      Optional<Escalation> expected) {
-    assertThat(at(T0).afterChange(incident, chainStart, current)).isEqualTo(expected);
+  void decidesWhatAChangeDoesToTheChain(Change c) {
+    assertThat(at(T0).afterChange(c.incident(), c.chainStart(), c.current()))
+        .isEqualTo(c.expected());
   }
 
-  static Stream<Arguments> due() {
+  /**
+   * What a due step must do.
+   *
+   * @param stepNumber the step's number (0: none taken)
+   * @param receivers who is notified
+   * @param after the chain's state afterwards
+   */
+  record Outcome(
+      Escalator.Due.Kind kind, int stepNumber, List<String> receivers, Escalation.State after) {
+    static Outcome waits() {
+      return new Outcome(Escalator.Due.Kind.WAIT, 0, List.of(), Escalation.State.PENDING);
+    }
+
+    static Outcome escalates(int step, String receiver, Escalation.State after) {
+      return new Outcome(Escalator.Due.Kind.ESCALATE, step, List.of(receiver), after);
+    }
+
+    static Outcome settles(Escalation.State after) {
+      return new Outcome(Escalator.Due.Kind.SETTLE, 0, List.of(), after);
+    }
+  }
+
+  record DueStep(
+      String name, Escalation escalation, Instant now, IncidentFacts incident, Outcome outcome) {
+    @Override
+    public String toString() {
+      return name;
+    }
+  }
+
+  static Stream<DueStep> due() {
     Instant due = T0.plus(Duration.ofMinutes(15));
+    Escalation first = pending("default", 0, due);
+    Escalation last = pending("default", 1, due);
     return Stream.of(
-        Arguments.of(
+        new DueStep(
             "not due yet: wait",
-            pending("default", 0, due),
+            first,
             due.minusMillis(1),
-            facts(IncidentStatus.TRIGGERED, Severity.WARNING),
-            Escalator.Due.Kind.WAIT,
-            0,
-            List.of(),
-            Escalation.State.PENDING),
-        Arguments.of(
+            triggered(Severity.WARNING),
+            Outcome.waits()),
+        new DueStep(
             "first step due: escalate, second due one delay after now",
-            pending("default", 0, due),
+            first,
             due.plusSeconds(2),
-            facts(IncidentStatus.TRIGGERED, Severity.WARNING),
-            Escalator.Due.Kind.ESCALATE,
-            1,
-            List.of("ops"),
-            Escalation.State.PENDING),
-        Arguments.of(
+            triggered(Severity.WARNING),
+            Outcome.escalates(1, "ops", Escalation.State.PENDING)),
+        new DueStep(
             "last step due: escalate and finish",
-            pending("default", 1, due),
+            last,
             due,
-            facts(IncidentStatus.TRIGGERED, Severity.WARNING),
-            Escalator.Due.Kind.ESCALATE,
-            2,
-            List.of("ops-lead"),
-            Escalation.State.DONE),
-        Arguments.of(
+            triggered(Severity.WARNING),
+            Outcome.escalates(2, "ops-lead", Escalation.State.DONE)),
+        new DueStep(
             "acknowledged meanwhile: cancel, nobody notified",
-            pending("default", 0, due),
+            first,
             due,
             facts(IncidentStatus.ACKNOWLEDGED, Severity.WARNING),
-            Escalator.Due.Kind.SETTLE,
-            0,
-            List.of(),
-            Escalation.State.CANCELLED),
-        Arguments.of(
+            Outcome.settles(Escalation.State.CANCELLED)),
+        new DueStep(
             "turned critical: the critical chain's step of the same index",
-            pending("default", 1, due),
+            last,
             due,
-            facts(IncidentStatus.TRIGGERED, Severity.CRITICAL),
-            Escalator.Due.Kind.ESCALATE,
-            2,
-            List.of("cto"),
-            Escalation.State.DONE),
-        Arguments.of(
+            triggered(Severity.CRITICAL),
+            Outcome.escalates(2, "cto", Escalation.State.DONE)),
+        new DueStep(
             "new policy has fewer steps: done without notifying",
-            pending("default", 1, due),
+            last,
             due,
-            facts(IncidentStatus.TRIGGERED, Severity.WARNING, "trading-api"),
-            Escalator.Due.Kind.SETTLE,
-            0,
-            List.of(),
-            Escalation.State.DONE));
+            triggered(Severity.WARNING, "trading-api"),
+            Outcome.settles(Escalation.State.DONE)));
   }
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("due")
-  void decidesWhatADueStepDoes(
-      String name,
-      Escalation escalation,
-      Instant now,
-      IncidentFacts incident,
-      Escalator.Due.Kind kind,
-      int stepNumber,
-      List<String> receivers,
-      Escalation.State after) {
-    Escalator.Due due = at(now).decide(escalation, incident);
+  void decidesWhatADueStepDoes(DueStep c) {
+    Escalator.Due due = at(c.now()).decide(c.escalation(), c.incident());
 
-    assertThat(due.kind()).isEqualTo(kind);
-    assertThat(due.stepNumber()).isEqualTo(stepNumber);
-    assertThat(due.step() == null ? List.of() : due.step().receivers()).isEqualTo(receivers);
-    assertThat(due.next().state()).isEqualTo(after);
+    assertThat(due.kind()).isEqualTo(c.outcome().kind());
+    assertThat(due.stepNumber()).isEqualTo(c.outcome().stepNumber());
+    assertThat(due.step() == null ? List.of() : due.step().receivers())
+        .isEqualTo(c.outcome().receivers());
+    assertThat(due.next().state()).isEqualTo(c.outcome().after());
   }
 
   @Test

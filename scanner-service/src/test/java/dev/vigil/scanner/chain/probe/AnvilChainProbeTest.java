@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import dev.vigil.events.Finding;
 import dev.vigil.events.HealthStatus;
+import dev.vigil.infra.chain.AnvilNode;
 import dev.vigil.scanner.domain.AddressPolicy;
 import dev.vigil.scanner.domain.chain.ChainExpectations;
 import dev.vigil.scanner.domain.chain.ChainFamily;

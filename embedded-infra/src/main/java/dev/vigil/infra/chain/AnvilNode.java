@@ -1,9 +1,7 @@
-package dev.vigil.scanner.chain.probe;
-
-import static org.awaitility.Awaitility.await;
+package dev.vigil.infra.chain;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.File;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
@@ -17,18 +15,22 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.TimeUnit;
 
 /**
  * A real local EVM node: anvil from the npm package {@code @foundry-rs/anvil}, started on a free
- * loopback port. The binary comes from {@code VIGIL_ANVIL_BIN}, or from the npm cache directory
- * that {@code .ci/run} fills ({@value #INSTALL}). Missing anvil fails the test: it is never
- * skipped.
+ * loopback port, for tests and benchmarks. The binary comes from {@code VIGIL_ANVIL_BIN}, or from
+ * the npm cache directory that {@code .ci/run} fills ({@value #INSTALL}). Missing anvil fails the
+ * caller: it is never skipped.
  */
-final class AnvilNode implements AutoCloseable {
+public final class AnvilNode implements AutoCloseable {
 
-  static final String INSTALL = "npm install --prefix ~/.cache/vigil-anvil @foundry-rs/anvil@1.7.1";
+  public static final String INSTALL =
+      "npm install --prefix ~/.cache/vigil-anvil @foundry-rs/anvil@1.7.1";
 
-  private static final HttpClient HTTP = HttpClient.newHttpClient();
+  private static final HttpClient HTTP =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+  private static final ObjectMapper JSON = new ObjectMapper();
 
   private final Process process;
   private final int port;
@@ -39,7 +41,7 @@ final class AnvilNode implements AutoCloseable {
   }
 
   /** Where the binary is: the env variable, else the platform package npm put in the cache. */
-  static Path binary() {
+  public static Path binary() {
     String fromEnv = System.getenv("VIGIL_ANVIL_BIN");
     if (fromEnv != null && !fromEnv.isBlank()) {
       return Path.of(fromEnv);
@@ -52,11 +54,19 @@ final class AnvilNode implements AutoCloseable {
         ".cache/vigil-anvil/node_modules/@foundry-rs/anvil-" + os + "-" + arch + "/bin/anvil");
   }
 
+  /** {@link #start(long, int, Path)} logging to {@code target/anvil-<port>.log}. */
+  public static AnvilNode start(long chainId, int blockTimeSeconds) {
+    return start(chainId, blockTimeSeconds, null);
+  }
+
   /**
+   * Starts anvil and waits (up to 20 s) until it answers.
+   *
    * @param chainId the chain id anvil reports
    * @param blockTimeSeconds interval mining period, or 0 for {@code --no-mining}
+   * @param log where its output goes; {@code null}: {@code target/anvil-<port>.log}
    */
-  static AnvilNode start(long chainId, int blockTimeSeconds) {
+  public static AnvilNode start(long chainId, int blockTimeSeconds, Path log) {
     Path bin = binary();
     if (!Files.isExecutable(bin)) {
       throw new IllegalStateException(
@@ -87,34 +97,57 @@ final class AnvilNode implements AutoCloseable {
     }
     Process process;
     try {
+      Path out = log != null ? log : Path.of("target", "anvil-" + port + ".log");
+      if (out.getParent() != null) {
+        Files.createDirectories(out.getParent());
+      }
       process =
           new ProcessBuilder(command)
               .redirectErrorStream(true)
-              .redirectOutput(new File("target/anvil-" + port + ".log"))
+              .redirectOutput(out.toFile())
               .start();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
     AnvilNode node = new AnvilNode(process, port);
-    try {
-      await()
-          .atMost(Duration.ofSeconds(20))
-          .pollInterval(Duration.ofMillis(100))
-          .ignoreExceptions()
-          .until(() -> node.rpc("eth_chainId").isTextual());
-    } catch (RuntimeException e) {
-      node.close();
-      throw e;
-    }
+    node.awaitAnswering(Duration.ofSeconds(20));
     return node;
   }
 
-  URI uri() {
+  private void awaitAnswering(Duration timeout) {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (true) {
+      try {
+        if (rpc("eth_chainId").isTextual()) {
+          return;
+        }
+      } catch (IOException e) {
+        // not listening yet
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        close();
+        throw new IllegalStateException("interrupted while anvil started", e);
+      }
+      if (System.nanoTime() > deadline || !process.isAlive()) {
+        close();
+        throw new IllegalStateException("anvil did not answer within " + timeout);
+      }
+      try {
+        Thread.sleep(100); // polling a child process's port, no test framework here
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        close();
+        throw new IllegalStateException("interrupted while anvil started", e);
+      }
+    }
+  }
+
+  public URI uri() {
     return URI.create("http://127.0.0.1:" + port + "/");
   }
 
   /** One JSON-RPC call (params as JSON text); returns {@code result}, throws on an error. */
-  JsonNode rpc(String method, String... params) throws IOException, InterruptedException {
+  public JsonNode rpc(String method, String... params) throws IOException, InterruptedException {
     String body =
         "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\""
             + method
@@ -129,14 +162,14 @@ final class AnvilNode implements AutoCloseable {
                 .POST(HttpRequest.BodyPublishers.ofString(body))
                 .build(),
             HttpResponse.BodyHandlers.ofString());
-    JsonNode reply = ChainPeer.JSON.readTree(response.body());
+    JsonNode reply = JSON.readTree(response.body());
     if (reply.hasNonNull("error")) {
       throw new IOException(method + ": " + reply.get("error"));
     }
     return reply.get("result");
   }
 
-  long height() throws IOException, InterruptedException {
+  public long height() throws IOException, InterruptedException {
     return Long.decode(rpc("eth_blockNumber").asText());
   }
 
@@ -152,7 +185,7 @@ final class AnvilNode implements AutoCloseable {
   public void close() {
     process.destroy();
     try {
-      if (!process.waitFor(5, java.util.concurrent.TimeUnit.SECONDS)) {
+      if (!process.waitFor(5, TimeUnit.SECONDS)) {
         process.destroyForcibly();
       }
     } catch (InterruptedException e) {
