@@ -1,26 +1,17 @@
 package dev.vigil.scanner.tls.bctls;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Hashtable;
-import java.util.List;
 import java.util.Vector;
 import org.bouncycastle.asn1.ASN1Encoding;
 import org.bouncycastle.tls.Certificate;
 import org.bouncycastle.tls.CertificateEntry;
-import org.bouncycastle.tls.CertificateRequest;
 import org.bouncycastle.tls.CertificateStatus;
 import org.bouncycastle.tls.CertificateStatusType;
 import org.bouncycastle.tls.CipherSuite;
-import org.bouncycastle.tls.DefaultTlsClient;
-import org.bouncycastle.tls.NameType;
 import org.bouncycastle.tls.NamedGroup;
 import org.bouncycastle.tls.ProtocolVersion;
-import org.bouncycastle.tls.ServerName;
-import org.bouncycastle.tls.TlsAuthentication;
-import org.bouncycastle.tls.TlsCredentials;
 import org.bouncycastle.tls.TlsExtensionsUtils;
 import org.bouncycastle.tls.TlsServerCertificate;
 import org.bouncycastle.tls.TlsUtils;
@@ -32,7 +23,7 @@ import org.bouncycastle.tls.crypto.TlsCrypto;
  * asks for it with a HelloRetryRequest, in the same connection), and keeps the served chain and
  * stapled OCSP response without judging them.
  */
-final class ScanClient extends DefaultTlsClient {
+final class ScanClient extends ChainReadingClient {
 
   /**
    * The JDK 17 client's named groups, X25519 first. Only X25519 gets an early key share
@@ -89,38 +80,14 @@ final class ScanClient extends DefaultTlsClient {
     CipherSuite.TLS_RSA_WITH_AES_256_CBC_SHA,
   };
 
-  /** Beyond this many certificates BouncyCastle aborts the handshake instead of reading on. */
-  private static final int MAX_CHAIN = 100;
-
-  /** A certificate message of 100 ordinary certificates fits; a hostile endless one does not. */
-  private static final int MAX_HANDSHAKE_MESSAGE = 256 * 1024;
-
-  private final ProtocolVersion[] versions;
-  private final String serverName;
-  private final List<byte[]> certificates = new ArrayList<>();
   private byte[] stapledOcsp;
 
   ScanClient(TlsCrypto crypto, ProtocolVersion[] versions, String serverName) {
-    super(crypto);
-    this.versions = versions;
-    this.serverName = serverName;
-  }
-
-  ProtocolVersion negotiated() {
-    return context.getServerVersion();
-  }
-
-  List<byte[]> certificates() {
-    return List.copyOf(certificates);
+    super(crypto, versions, serverName);
   }
 
   byte[] stapledOcsp() {
     return stapledOcsp;
-  }
-
-  @Override
-  protected ProtocolVersion[] getSupportedVersions() {
-    return Arrays.copyOf(versions, versions.length);
   }
 
   @Override
@@ -137,47 +104,8 @@ final class ScanClient extends DefaultTlsClient {
   }
 
   @Override
-  protected Vector<ServerName> getSNIServerNames() {
-    if (serverName == null) {
-      return null;
-    }
-    Vector<ServerName> names = new Vector<>();
-    names.add(new ServerName(NameType.host_name, serverName.getBytes(StandardCharsets.US_ASCII)));
-    return names;
-  }
-
-  @Override
-  public int getMaxCertificateChainLength() {
-    return MAX_CHAIN;
-  }
-
-  @Override
-  public int getMaxHandshakeMessageSize() {
-    return MAX_HANDSHAKE_MESSAGE;
-  }
-
-  @Override
-  public boolean shouldCheckSigAlgOfPeerCerts() {
-    return false; // a SHA-1 or MD5 signed chain is a finding, not a reason to stop reading
-  }
-
-  @Override
-  public TlsAuthentication getAuthentication() {
-    return new TlsAuthentication() {
-      @Override
-      public void notifyServerCertificate(TlsServerCertificate served) throws IOException {
-        Certificate chain = served.getCertificate();
-        for (int i = 0; i < chain.getLength(); i++) {
-          certificates.add(chain.getCertificateAt(i).getEncoded());
-        }
-        stapledOcsp = stapled(served);
-      }
-
-      @Override
-      public TlsCredentials getClientCredentials(CertificateRequest request) {
-        return null; // no client certificate: a server that demands one fails the handshake
-      }
-    };
+  protected void served(TlsServerCertificate served) throws IOException {
+    stapledOcsp = stapled(served);
   }
 
   /**

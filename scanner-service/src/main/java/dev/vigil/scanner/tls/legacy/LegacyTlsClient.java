@@ -1,22 +1,13 @@
 package dev.vigil.scanner.tls.legacy;
 
+import dev.vigil.scanner.tls.bctls.ChainReadingClient;
 import java.io.IOException;
 import java.net.Socket;
-import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
-import java.util.Vector;
-import org.bouncycastle.tls.Certificate;
-import org.bouncycastle.tls.DefaultTlsClient;
-import org.bouncycastle.tls.NameType;
 import org.bouncycastle.tls.ProtocolVersion;
-import org.bouncycastle.tls.ServerName;
-import org.bouncycastle.tls.TlsAuthentication;
 import org.bouncycastle.tls.TlsClientProtocol;
-import org.bouncycastle.tls.TlsCredentials;
-import org.bouncycastle.tls.TlsServerCertificate;
 import org.bouncycastle.tls.crypto.impl.bc.BcTlsCrypto;
 
 /**
@@ -36,12 +27,6 @@ public final class LegacyTlsClient {
           ProtocolVersion.TLSv11,
           ProtocolVersion.TLSv12,
           ProtocolVersion.TLSv13);
-
-  /** Beyond this many certificates BouncyCastle aborts the handshake instead of reading on. */
-  private static final int MAX_CHAIN = 100;
-
-  /** A certificate message of 100 ordinary certificates fits; a hostile endless one does not. */
-  private static final int MAX_HANDSHAKE_MESSAGE = 256 * 1024;
 
   private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -64,7 +49,7 @@ public final class LegacyTlsClient {
     TlsClientProtocol protocol =
         new TlsClientProtocol(plain.getInputStream(), plain.getOutputStream());
     protocol.connect(client); // blocking mode: returns once the handshake has completed
-    return new Handshake(jdkName(client.negotiated()), List.copyOf(client.certificates));
+    return new Handshake(jdkName(client.negotiated()), client.certificates());
   }
 
   /** BouncyCastle wants the versions latest first. */
@@ -87,69 +72,10 @@ public final class LegacyTlsClient {
   }
 
   /** Offers exactly the given versions and keeps the served chain. */
-  private static final class ReadingClient extends DefaultTlsClient {
-
-    private final ProtocolVersion[] versions;
-    private final String serverName;
-    private final List<byte[]> certificates = new ArrayList<>();
+  private static final class ReadingClient extends ChainReadingClient {
 
     ReadingClient(ProtocolVersion[] versions, String serverName) {
-      super(new BcTlsCrypto(RANDOM));
-      this.versions = versions;
-      this.serverName = serverName;
-    }
-
-    ProtocolVersion negotiated() {
-      return context.getServerVersion();
-    }
-
-    @Override
-    protected ProtocolVersion[] getSupportedVersions() {
-      return Arrays.copyOf(versions, versions.length);
-    }
-
-    @Override
-    protected Vector<ServerName> getSNIServerNames() {
-      if (serverName == null) {
-        return null;
-      }
-      Vector<ServerName> names = new Vector<>();
-      names.add(new ServerName(NameType.host_name, serverName.getBytes(StandardCharsets.US_ASCII)));
-      return names;
-    }
-
-    @Override
-    public int getMaxCertificateChainLength() {
-      return MAX_CHAIN;
-    }
-
-    @Override
-    public int getMaxHandshakeMessageSize() {
-      return MAX_HANDSHAKE_MESSAGE;
-    }
-
-    @Override
-    public boolean shouldCheckSigAlgOfPeerCerts() {
-      return false; // a SHA-1 or MD5 signed chain is a finding, not a reason to stop reading
-    }
-
-    @Override
-    public TlsAuthentication getAuthentication() {
-      return new TlsAuthentication() {
-        @Override
-        public void notifyServerCertificate(TlsServerCertificate served) throws IOException {
-          Certificate chain = served.getCertificate();
-          for (int i = 0; i < chain.getLength(); i++) {
-            certificates.add(chain.getCertificateAt(i).getEncoded());
-          }
-        }
-
-        @Override
-        public TlsCredentials getClientCredentials(
-            org.bouncycastle.tls.CertificateRequest request) {
-          return null; // no client certificate: a server that demands one fails the handshake
-        }
-      };
+      super(new BcTlsCrypto(RANDOM), versions, serverName);
     }
   }
 }
