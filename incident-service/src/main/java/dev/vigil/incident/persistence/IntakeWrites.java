@@ -2,13 +2,11 @@ package dev.vigil.incident.persistence;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.vigil.events.EventType;
 import dev.vigil.incident.domain.AlertCounts;
 import dev.vigil.incident.domain.Incident;
 import dev.vigil.incident.domain.IncidentAlert;
 import dev.vigil.incident.domain.intake.ImpactLedger;
 import dev.vigil.incident.domain.intake.IntakeUnit;
-import dev.vigil.platform.messaging.CloudEventCodec;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.OptimisticLockException;
 import java.sql.Connection;
@@ -20,42 +18,27 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Writes what an intake batch changed ({@link IntakeUnit}) with one JDBC batch per table: incident
  * rows (updates check the row version, as Hibernate's {@code @Version} does, so a concurrent
  * command or replica makes the batch fail with an optimistic-lock error, which is retried), alert
  * rows (upserts), timeline entries, impact segments (ended ones first: the one-open-segment index
- * must never see two) and the outbox rows of the batch's events.
- *
- * <p>The outbox rows are the ones {@code Outbox.enqueue} writes; it persists one entity, i.e. one
- * round trip, per event. The caller wakes the relay after the commit ({@code OutboxWritten}).
+ * must never see two). The batch's events go to the outbox through the platform's {@code
+ * Outbox.enqueueAll}, in the same transaction.
  */
 @ApplicationScoped
 public class IntakeWrites {
 
-  /** An event to queue on the outbox. */
-  public record OutboxRow(String channel, String key, Instant occurredAt, Record payload) {}
-
   private final IntakeReads reads;
   private final ObjectMapper json;
-  private final CloudEventCodec codec;
-  private final String source;
 
-  public IntakeWrites(
-      IntakeReads reads,
-      ObjectMapper json,
-      CloudEventCodec codec,
-      @ConfigProperty(name = "vigil.events.source") String source) {
+  public IntakeWrites(IntakeReads reads, ObjectMapper json) {
     this.reads = reads;
     this.json = json;
-    this.codec = codec;
-    this.source = source;
   }
 
-  public void write(IntakeUnit unit, List<OutboxRow> events) {
+  public void write(IntakeUnit unit) {
     reads.run(
         c -> {
           // Updates first: a stored incident the batch resolved must be resolved before the row
@@ -65,7 +48,6 @@ public class IntakeWrites {
           upsertAlerts(c, unit.changedAlerts());
           appendTimeline(c, unit.timeline());
           writeSegments(c, unit.impacts());
-          enqueue(c, events);
         });
   }
 
@@ -222,29 +204,6 @@ public class IntakeWrites {
         }
         ps.executeBatch();
       }
-    }
-  }
-
-  private void enqueue(Connection c, List<OutboxRow> events) throws SQLException {
-    if (events.isEmpty()) {
-      return;
-    }
-    try (PreparedStatement ps =
-        c.prepareStatement(
-            "insert into outbox_event (channel, event_id, event_type, source, subject,"
-                + " record_key, occurred_at, payload) values (?, ?, ?, ?, ?, ?, ?, ?)")) {
-      for (OutboxRow e : events) {
-        ps.setString(1, e.channel());
-        ps.setString(2, UUID.randomUUID().toString());
-        ps.setString(3, EventType.of(e.payload().getClass()).type());
-        ps.setString(4, source);
-        ps.setString(5, e.key());
-        ps.setString(6, e.key());
-        ps.setObject(7, time(e.occurredAt()));
-        ps.setString(8, codec.toJson(e.payload()));
-        ps.addBatch();
-      }
-      ps.executeBatch();
     }
   }
 

@@ -15,10 +15,8 @@ import dev.vigil.incident.persistence.IntakeReads;
 import dev.vigil.incident.persistence.IntakeWrites;
 import dev.vigil.platform.inbox.Inbox;
 import dev.vigil.platform.outbox.Outbox;
-import dev.vigil.platform.outbox.OutboxWritten;
 import io.quarkus.narayana.jta.runtime.TransactionConfiguration;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -54,7 +52,6 @@ public class IncidentService {
   private final PublicPage page;
   private final IntakeReads reads;
   private final IntakeWrites writes;
-  private final Event<OutboxWritten> outboxWritten;
   private final EscalationService escalations;
 
   public IncidentService(
@@ -67,7 +64,6 @@ public class IncidentService {
       PublicPage page,
       IntakeReads reads,
       IntakeWrites writes,
-      Event<OutboxWritten> outboxWritten,
       EscalationService escalations) {
     this.inbox = inbox;
     this.outbox = outbox;
@@ -78,7 +74,6 @@ public class IncidentService {
     this.page = page;
     this.reads = reads;
     this.writes = writes;
-    this.outboxWritten = outboxWritten;
     this.escalations = escalations;
   }
 
@@ -139,27 +134,25 @@ public class IncidentService {
               ? unit.impacts().everAffected(decision.incident().id())
               : List.of());
     }
-    List<IntakeWrites.OutboxRow> outgoing = new ArrayList<>();
+    List<Outbox.Entry> outgoing = new ArrayList<>();
     for (int i = 0; i < recorded.size(); i++) {
       Decision decision = recorded.get(i);
       IncidentEvents.of(decision, affected.get(i))
           .ifPresent(
               payload ->
                   outgoing.add(
-                      new IntakeWrites.OutboxRow(
-                          Channels.INCIDENTS,
+                      new Outbox.Entry(
                           decision.incident().id().toString(),
                           decision.incident().updatedAt(),
                           payload)));
       metrics.countOnCommit(decision.outcome());
     }
-    writes.write(unit, outgoing);
+    writes.write(unit);
+    // One JDBC batch; it wakes the relay after the commit.
+    outbox.enqueueAll(Channels.INCIDENTS, outgoing);
     // After the rows exist (the escalation row refers to its incident).
     for (int i = 0; i < recorded.size(); i++) {
       escalations.onRecorded(recorded.get(i), affected.get(i));
-    }
-    if (!outgoing.isEmpty()) {
-      outboxWritten.fire(OutboxWritten.INSTANCE);
     }
     if (!recorded.isEmpty()) {
       page.changed();
